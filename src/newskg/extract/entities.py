@@ -1,0 +1,323 @@
+"""Typed entity mentions from a parsed article, resolved to one entity per actor.
+
+Mentions come from the gazetteer ruler and spaCy's NER (cleaned of titles and
+possessives), party words, "X administration" phrases and election phrases. In-article
+alias resolution then joins a surname to the full name ("Kobach" -> "Kris Kobach"), an
+acronym to its expansion ("GAO"), a bare state of a body to its full name, and a
+definite description ("the commission") to the body it refers back to.
+"""
+
+from __future__ import annotations
+
+import re
+from collections import Counter, defaultdict
+from collections.abc import Iterable
+from dataclasses import dataclass, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..gazetteer import GazetteerEntry, entries, read_tsv, titles
+from ..ids import entity_key
+from ..model import Entity, EntityType, Span
+from ..resources import data_path
+from .elections import ElectionMention, find_elections
+from .orgkinds import org_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = ["EntityIndex", "RawMention", "extract_entities"]
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+_LEADING_NOISE = frozenset({"the", "The", "a", "A", "an", "An"})
+_US_PREFIX = re.compile(r"^(?:U\.S\.|US|United States)\s+")
+_ACRONYM = re.compile(r"^[A-Z][A-Z&]{1,6}$")
+_NAME_STOP = frozenset({"of", "for", "the", "and", "on", "in", "to", "under", "&"})
+_SUFFIXES = frozenset({"Jr.", "Jr", "Sr.", "Sr", "II", "III", "IV"})
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A candidate mention before resolution: where, which type, which name it gives."""
+
+    span: Span
+    type: EntityType
+    name: str
+    from_gazetteer: bool = False
+
+
+@dataclass(frozen=True)
+class EntityIndex:
+    """Where each character offset's entity is, for the frame extractors."""
+
+    entities: tuple[Entity, ...]
+    elections: tuple[ElectionMention, ...]
+
+    def at(self, begin: int, end: int) -> Entity | None:
+        """The entity with a mention overlapping ``[begin, end)``, if any."""
+        for entity in self.entities:
+            for m in entity.mentions:
+                if m.begin < end and begin < m.end:
+                    return entity
+        return None
+
+
+@cache
+def _party_words() -> dict[str, str]:
+    path = data_path("lexicons", "party_words.tsv")
+    return {row["word"]: row["party"] for row in read_tsv(path)}
+
+
+@cache
+def _gazetteer_by_name() -> dict[str, GazetteerEntry]:
+    return {e.name: e for e in entries()}
+
+
+@cache
+def _definite_heads() -> dict[str, frozenset[str]]:
+    path = data_path("lexicons", "definite_descriptions.tsv")
+    return {row["noun"]: frozenset(row["heads"].split("|")) for row in read_tsv(path)}
+
+
+def _span(doc: Doc, start: int, end: int) -> Span | None:
+    """A model Span for tokens ``[start, end)``; None when empty."""
+    if start >= end:
+        return None
+    s = doc[start:end]
+    return Span(s.start_char, s.end_char, s.text, s.sent.text.strip())
+
+
+def _trim(ent: SpacySpan, strip_titles: bool) -> tuple[int, int]:
+    """Token bounds without leading articles/titles and trailing possessives."""
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    known_titles = titles() if strip_titles else {}
+    while start < end and (doc[start].text in _LEADING_NOISE or doc[start].text in known_titles
+                           or doc[start].text in {"U.S.", "Former", "former"} and strip_titles):
+        start += 1
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+def _clean_person(text: str) -> str | None:
+    words = text.split()
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in text):
+        return None
+    if not words[0][:1].isupper() or text.isupper() and len(text) > 4:
+        return None
+    return text
+
+
+def _from_ents(doc: Doc) -> list[RawMention]:
+    found = []
+    parties = _party_words()
+    for ent in doc.ents:
+        label = ent.label_
+        if label in EntityType.__members__.values() or label in {t.value for t in EntityType}:
+            span = _span(doc, ent.start, ent.end)
+            if span is not None:
+                found.append(RawMention(span, EntityType(label), ent.ent_id_ or ent.text, True))
+            continue
+        if label == "PERSON":
+            start, end = _trim(ent, strip_titles=True)
+            span = _span(doc, start, end)
+            name = _clean_person(span.text) if span else None
+            if span is not None and name:
+                found.append(RawMention(span, EntityType.PERSON, name))
+        elif label == "ORG":
+            start, end = _trim(ent, strip_titles=False)
+            span = _span(doc, start, end)
+            if span is None or not span.text[:1].isupper() or span.text in parties:
+                continue
+            found.append(RawMention(span, org_kind(span.text), span.text))
+        elif label == "LAW":
+            start, end = _trim(ent, strip_titles=False)
+            span = _span(doc, start, end)
+            if span is not None and span.text[:1].isupper():
+                found.append(RawMention(span, EntityType.LAW, span.text))
+    return found
+
+
+def _party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
+    parties = _party_words()
+    found = []
+    for token in doc:
+        if token.i in taken or token.text not in parties:
+            continue
+        span = _span(doc, token.i, token.i + 1)
+        if span is not None:
+            found.append(RawMention(span, EntityType.POLITICAL_PARTY, parties[token.text]))
+    return found
+
+
+def _administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawMention]:
+    """"the Trump administration", "Obama's campaign": bodies named after a person."""
+    kinds = {"administration": EntityType.GOVERNMENT_BODY, "campaign": EntityType.ORGANIZATION}
+    found = []
+    for token in doc:
+        kind = kinds.get(token.lower_)
+        if kind is None or token.i == 0:
+            continue
+        head = token.i - 1
+        if doc[head].text in _POSSESSIVE and head > 0:
+            head -= 1
+        if doc[head].text not in surnames:
+            continue
+        span = _span(doc, head, token.i + 1)
+        if span is not None and token.i not in taken:
+            found.append(RawMention(span, kind, f"{doc[head].text} {token.lower_}"))
+    return found
+
+
+def _initials(name: str) -> str:
+    words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_STOP]
+    return "".join(w[0] for w in words if w[0].isupper())
+
+
+def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
+    """Map (type, name) of short forms onto the full name they stand for."""
+    names: dict[EntityType, Counter[str]] = defaultdict(Counter)
+    for raw in raws:
+        names[raw.type][raw.name] += 1
+    target: dict[tuple[EntityType, str], str] = {}
+    people = names[EntityType.PERSON]
+    full = [n for n in people if len(n.split()) > 1]
+    for name in people:
+        words = [w for w in name.split() if w not in _SUFFIXES]
+        if len(words) == 1:
+            matches = [f for f in full if [w for w in f.split() if w not in _SUFFIXES][-1]
+                       == words[0]]
+            if matches:
+                target[(EntityType.PERSON, name)] = max(matches, key=lambda f: people[f])
+        elif len(words) > 2:  # "Donald J. Trump" -> "Donald Trump" when that is used
+            short = f"{words[0]} {words[-1]}"
+            if short in people:
+                target[(EntityType.PERSON, name)] = short
+    for kind, counter in names.items():
+        if not kind.is_organization and kind is not EntityType.LAW:
+            continue
+        for name in counter:
+            bare = _US_PREFIX.sub("", name)
+            if bare != name and bare in counter:
+                target[(kind, name)] = bare
+    return target
+
+
+def _retype_surnames(raws: list[RawMention]) -> list[RawMention]:
+    """NER often calls a surname an ORG or GPE; a known person's surname is that person."""
+    surnames = {r.name.split()[-1] for r in raws
+                if r.type is EntityType.PERSON and len(r.name.split()) > 1}
+    out = []
+    for raw in raws:
+        if not raw.from_gazetteer and raw.type is not EntityType.PERSON and raw.name in surnames:
+            raw = replace(raw, type=EntityType.PERSON)
+        out.append(raw)
+    return out
+
+
+def _resolve_acronyms(raws: list[RawMention]) -> list[RawMention]:
+    orgs = {r.name for r in raws if r.type.is_organization and not _ACRONYM.match(r.name)}
+    by_initials: dict[str, list[str]] = defaultdict(list)
+    for name in orgs:
+        by_initials[_initials(name)].append(name)
+    canon = {r.name: r for r in raws if r.name in orgs}
+    out = []
+    for raw in raws:
+        if raw.type.is_organization and _ACRONYM.match(raw.name):
+            expansions = by_initials.get(raw.name, [])
+            if len(expansions) == 1:
+                full = canon[expansions[0]]
+                raw = replace(raw, name=full.name, type=full.type)
+        out.append(raw)
+    return out
+
+
+def _definite_mentions(doc: Doc, raws: list[RawMention], taken: set[int]) -> list[RawMention]:
+    """"the commission" refers back to the nearest body whose name has a fitting head."""
+    heads = _definite_heads()
+    orgs = sorted((r for r in raws if r.type.is_organization), key=lambda r: r.span.begin)
+    found = []
+    for token in doc[1:]:
+        fits = heads.get(token.lower_)
+        if fits is None or token.i in taken or doc[token.i - 1].lower_ != "the":
+            continue
+        if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"PROPN", "NOUN"}:
+            continue  # "the commission report": a modifier, not a reference
+        before = [r for r in orgs if r.span.end <= token.idx
+                  and fits & {w.casefold() for w in r.name.split()}]
+        if before:
+            span = _span(doc, token.i, token.i + 1)
+            if span is not None:
+                found.append(RawMention(span, before[-1].type, before[-1].name))
+    return found
+
+
+def _choose_type(mentions: Iterable[RawMention]) -> EntityType:
+    mentions = list(mentions)
+    ruled = [m.type for m in mentions if m.from_gazetteer]
+    if ruled:
+        return Counter(ruled).most_common(1)[0][0]
+    specific = [m.type for m in mentions if m.type is not EntityType.ORGANIZATION]
+    return Counter(specific or [m.type for m in mentions]).most_common(1)[0][0]
+
+
+def _taken_tokens(doc: Doc, raws: Iterable[RawMention]) -> set[int]:
+    taken: set[int] = set()
+    for raw in raws:
+        span = doc.char_span(raw.span.begin, raw.span.end, alignment_mode="expand")
+        if span is not None:
+            taken.update(range(span.start, span.end))
+    return taken
+
+
+def _group(raws: list[RawMention]) -> tuple[Entity, ...]:
+    clusters: dict[str, list[RawMention]] = defaultdict(list)
+    for raw in raws:
+        family = "person" if raw.type is EntityType.PERSON else raw.type.value
+        if raw.type.is_organization:
+            family = "organization"
+        clusters[f"{family}:{raw.name}"].append(raw)
+    gazetteer = _gazetteer_by_name()
+    result = []
+    for group in clusters.values():
+        name = group[0].name
+        kind = _choose_type(group)
+        spans = sorted({m.span for m in group}, key=lambda s: (s.begin, s.end))
+        aliases = tuple(sorted({s.text for s in spans} - {name}))
+        known = gazetteer.get(name)
+        ids = known.identifiers if known is not None else ()
+        result.append(Entity(entity_key(kind, name), name, kind, tuple(spans), aliases, ids))
+    return tuple(sorted(result, key=lambda e: (e.mentions[0].begin, e.key)))
+
+
+def _drop_overlaps(raws: list[RawMention]) -> list[RawMention]:
+    """Keep the first-found of overlapping mentions (gazetteer and NER come first)."""
+    kept: list[RawMention] = []
+    for raw in raws:
+        if all(raw.span.end <= k.span.begin or k.span.end <= raw.span.begin for k in kept):
+            kept.append(raw)
+    return kept
+
+
+def extract_entities(doc: Doc) -> EntityIndex:
+    """Find every entity an article names, resolved to one :class:`Entity` each.
+
+    Args:
+        doc: the article parsed by :func:`newskg.nlp.load_pipeline`.
+    """
+    raws = _drop_overlaps(_from_ents(doc))
+    taken = _taken_tokens(doc, raws)
+    raws += _party_mentions(doc, taken)
+    surnames = {r.name.split()[-1] for r in raws if r.type is EntityType.PERSON}
+    raws += _administrations(doc, surnames, taken)
+    raws = _drop_overlaps(_retype_surnames(raws))
+    targets = _merge_targets(raws)
+    raws = [replace(r, name=targets.get((r.type, r.name), r.name)) for r in raws]
+    raws = _resolve_acronyms(raws)
+    raws += _definite_mentions(doc, raws, _taken_tokens(doc, raws))
+    # An election phrase may contain a state ("governor of Kansas"): both are kept.
+    elections = find_elections(doc)
+    raws += [RawMention(e.span, EntityType.ELECTION, e.name) for e in elections]
+    return EntityIndex(_group(raws), tuple(elections))

@@ -1,0 +1,110 @@
+"""The real-world name lists newskg recognises before statistical NER.
+
+Organizations, courts, parties, outlets, groups and laws come from the TSV files in
+``data/gazetteer/`` (see ``data/README.md``); US states, D.C. and the territories come
+from the ``us`` package. Users extend recognition by adding rows to those files.
+"""
+
+from __future__ import annotations
+
+import csv
+from collections.abc import Iterator
+from dataclasses import dataclass
+from functools import cache
+from pathlib import Path
+
+from .errors import ConfigError
+from .model import EntityType
+from .resources import data_path
+
+__all__ = ["GazetteerEntry", "entries", "read_tsv", "state_entries", "titles"]
+
+# Bare names that are far more often something else in news text.
+_AMBIGUOUS_STATE_NAMES = frozenset({"Washington", "Georgia"})
+
+
+@dataclass(frozen=True)
+class GazetteerEntry:
+    """One known entity: canonical name, type, other written forms, external ids."""
+
+    name: str
+    type: EntityType
+    aliases: tuple[str, ...] = ()
+    identifiers: tuple[tuple[str, str], ...] = ()
+    match_name: bool = True  # False when the bare name usually means something else
+
+    @property
+    def patterns(self) -> tuple[str, ...]:
+        """The written forms to recognise in text."""
+        return (self.name, *self.aliases) if self.match_name else self.aliases
+
+
+def read_tsv(path: Path) -> Iterator[dict[str, str]]:
+    """Rows of a tab-separated file with a header; ``#`` lines and blank lines skipped."""
+    try:
+        with path.open(encoding="utf-8", newline="") as handle:
+            lines = (line for line in handle if line.strip() and not line.startswith("#"))
+            for number, row in enumerate(csv.DictReader(lines, delimiter="\t",
+                                                        quoting=csv.QUOTE_NONE), start=2):
+                if None in row or any(v is None for v in row.values()):
+                    raise ConfigError(f"{path}: row {number} has the wrong number of "
+                                      "tab-separated fields; fix that row")
+                yield {k.strip(): (v or "").strip() for k, v in row.items()}
+    except OSError as err:
+        raise ConfigError(f"{path}: cannot read the lexicon ({err.strerror})") from err
+
+
+def _split(value: str) -> tuple[str, ...]:
+    return tuple(a.strip() for a in value.split("|") if a.strip())
+
+
+def _entry(row: dict[str, str], path: Path, default: EntityType | None) -> GazetteerEntry:
+    type_name = row.get("type") or (default.value if default else "")
+    try:
+        entity_type = EntityType(type_name)
+    except ValueError as err:
+        valid = ", ".join(t.value for t in EntityType)
+        raise ConfigError(f"{path}: {row.get('name')!r} has unknown type {type_name!r}; "
+                          f"use one of {valid}") from err
+    ids = (("wikidata", row["wikidata"]),) if row.get("wikidata") else ()
+    return GazetteerEntry(row["name"], entity_type, _split(row.get("aliases", "")), ids)
+
+
+def state_entries() -> list[GazetteerEntry]:
+    """US states, D.C. and territories with postal and FIPS codes, from the ``us`` package."""
+    import us
+
+    found = []
+    places = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    for place in places:
+        aliases: tuple[str, ...] = ()
+        if place.abbr == "DC":
+            aliases = ("D.C.", "Washington, D.C.", "Washington D.C.")
+        elif place.name in _AMBIGUOUS_STATE_NAMES:
+            aliases = (f"{place.name} state", f"{place.name} State")
+        codes = (("usps", place.abbr), ("fips", place.fips))
+        found.append(GazetteerEntry(place.name, EntityType.STATE, aliases, codes,
+                                    match_name=place.name not in _AMBIGUOUS_STATE_NAMES))
+    return found
+
+
+@cache
+def entries() -> tuple[GazetteerEntry, ...]:
+    """Every gazetteer entry: organizations, laws and states."""
+    found: list[GazetteerEntry] = []
+    sources = (("organizations.tsv", None), ("laws.tsv", EntityType.LAW))
+    for file_name, default in sources:
+        path = data_path("gazetteer", file_name)
+        if path.is_file():
+            found.extend(_entry(row, path, default) for row in read_tsv(path))
+    found.extend(state_entries())
+    return tuple(found)
+
+
+@cache
+def titles() -> dict[str, tuple[str, str]]:
+    """Written titles ("Sen.") to their canonical office ("senator") and kind."""
+    path = data_path("gazetteer", "titles.tsv")
+    if not path.is_file():
+        return {}
+    return {row["surface"]: (row["office"], row["kind"]) for row in read_tsv(path)}

@@ -1,0 +1,140 @@
+"""Reading and writing knowledge-graph files.
+
+Datasets (every article graph kept apart) go to TriG or N-Quads; Turtle, N-Triples and
+JSON-LD hold the union graph, because rdflib's Turtle writer silently drops named graphs.
+Writing is deterministic: the same dataset gives the same bytes.
+"""
+
+from __future__ import annotations
+
+import os
+import tempfile
+from dataclasses import dataclass
+from pathlib import Path
+from typing import TYPE_CHECKING
+
+from rdflib import Dataset, Graph
+
+from .errors import GraphFileError
+
+if TYPE_CHECKING:
+    import pyoxigraph
+
+__all__ = [
+    "FORMATS",
+    "GraphFormat",
+    "format_for",
+    "load_dataset",
+    "load_store",
+    "serialize",
+    "write_graph_file",
+]
+
+
+@dataclass(frozen=True)
+class GraphFormat:
+    """One RDF file format and how each library names it."""
+
+    name: str
+    suffixes: tuple[str, ...]
+    rdflib: str
+    oxigraph: str
+    is_dataset: bool
+
+
+FORMATS = {
+    f.name: f
+    for f in (
+        GraphFormat("trig", (".trig",), "trig", "TRIG", True),
+        GraphFormat("nquads", (".nq", ".nquads"), "nquads", "N_QUADS", True),
+        GraphFormat("turtle", (".ttl", ".turtle"), "turtle", "TURTLE", False),
+        GraphFormat("ntriples", (".nt",), "nt", "N_TRIPLES", False),
+        GraphFormat("jsonld", (".jsonld", ".json"), "json-ld", "JSON_LD", False),
+    )
+}
+
+
+def format_for(path: Path | str) -> GraphFormat:
+    """The format a file name implies, or a GraphFileError listing the known suffixes."""
+    suffix = Path(path).suffix.lower()
+    for fmt in FORMATS.values():
+        if suffix in fmt.suffixes:
+            return fmt
+    known = ", ".join(s for f in FORMATS.values() for s in f.suffixes)
+    raise GraphFileError(f"{path}: unknown graph file type {suffix!r}; use one of {known}")
+
+
+def _union(ds: Dataset) -> Graph:
+    union = Graph()
+    for prefix, ns in ds.namespaces():
+        union.bind(prefix, ns, override=True, replace=True)
+    for s, p, o, _ in ds.quads((None, None, None, None)):
+        union.add((s, p, o))
+    return union
+
+
+def serialize(ds: Dataset, fmt: GraphFormat) -> str:
+    """The dataset as text in ``fmt``, in a stable order (datasets flattened for triples)."""
+    if fmt.name == "nquads":
+        lines = ds.serialize(format="nquads").splitlines()
+        return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
+    if fmt.name == "ntriples":
+        lines = _union(ds).serialize(format="nt").splitlines()
+        return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
+    if fmt.is_dataset:
+        return ds.serialize(format=fmt.rdflib)
+    return _union(ds).serialize(format=fmt.rdflib)
+
+
+def write_graph_file(ds: Dataset, path: Path | str, fmt: GraphFormat | None = None) -> None:
+    """Write atomically: a crash mid-write never leaves a half-written graph file."""
+    target = Path(path)
+    fmt = fmt or format_for(target)
+    text = serialize(ds, fmt)
+    try:
+        target.parent.mkdir(parents=True, exist_ok=True)
+        fd, tmp = tempfile.mkstemp(dir=target.parent, prefix=f".{target.name}.")
+        with os.fdopen(fd, "w", encoding="utf-8") as out:
+            out.write(text)
+        os.replace(tmp, target)
+    except OSError as err:
+        raise GraphFileError(f"{target}: cannot write ({err.strerror}); check the folder "
+                             "exists and is writable") from err
+
+
+def _existing(path: Path | str) -> Path:
+    p = Path(path)
+    if not p.is_file():
+        raise GraphFileError(f"{p}: no such graph file; give the file `newskg build -o` wrote")
+    return p
+
+
+def load_dataset(path: Path | str) -> Dataset:
+    """Parse a graph file into an rdflib Dataset (triples-only files into its default graph)."""
+    p = _existing(path)
+    fmt = format_for(p)
+    ds = Dataset()
+    try:
+        if fmt.is_dataset:
+            ds.parse(p, format=fmt.rdflib)
+        else:
+            ds.default_graph.parse(p, format=fmt.rdflib)
+    except Exception as err:  # rdflib raises many unrelated types for bad syntax
+        raise GraphFileError(f"{p}: not valid {fmt.name} ({err}); rebuild it with "
+                             "`newskg build`") from err
+    return ds
+
+
+def load_store(path: Path | str) -> pyoxigraph.Store:
+    """Load a graph file into an in-memory Oxigraph store for fast SPARQL."""
+    import pyoxigraph
+
+    p = _existing(path)
+    fmt = format_for(p)
+    store = pyoxigraph.Store()
+    try:
+        store.bulk_load(path=str(p), format=getattr(pyoxigraph.RdfFormat, fmt.oxigraph))
+    except (SyntaxError, ValueError, OSError) as err:
+        raise GraphFileError(f"{p}: not valid {fmt.name} ({err}); rebuild it with "
+                             "`newskg build`") from err
+    return store
