@@ -1,5 +1,7 @@
-"""The built-in frame extractors; importing this package registers them."""
+"""The built-in frame extractors; importing this package registers them, in this order."""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from . import candidacies, claims, complaints, parties, roles, stances
+
+__all__ = ["candidacies", "claims", "complaints", "parties", "roles", "stances"]

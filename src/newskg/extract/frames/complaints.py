@@ -1,0 +1,5 @@
+"""The `complaints` frame extractor (placeholder until written)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []

@@ -1,0 +1,5 @@
+"""The `stances` frame extractor (placeholder until written)."""
+
+from __future__ import annotations
+
+__all__: list[str] = []
