@@ -53,10 +53,11 @@ def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> No
     A bad article is reported and skipped; the rest is built and written (exit code 2).
     """
     from .graphio import format_for, write_graph_file
-    from .pipeline import build_dataset, iter_inputs
+    from .ingest import iter_articles
+    from .pipeline import build_dataset
 
     fmt = format_for(out)
-    total = 0 if quiet else sum(1 for item in iter_inputs(paths) if not isinstance(item,
+    total = 0 if quiet else sum(1 for item in iter_articles(paths) if not isinstance(item,
                                                                                     Exception))
     if total > 1:
         with click.progressbar(length=total, label="extracting", file=sys.stderr,

@@ -19,11 +19,11 @@ from . import __version__, ids
 from .build import RunInfo, bind_prefixes, build_article_graph
 from .errors import InputError
 from .extract import extract_article
-from .ingest import discover, read_file
+from .ingest import iter_articles
 from .model import Article, ArticleExtraction
 from .vocab import DCTERMS, PROV
 
-__all__ = ["BuildResult", "build_dataset", "extract_articles", "iter_inputs"]
+__all__ = ["BuildResult", "add_article_graph", "build_dataset", "extract_articles"]
 
 Progress = Callable[[int], None]
 
@@ -50,27 +50,6 @@ class BuildResult:
     def triples(self) -> int:
         """Quads in the dataset, metadata included."""
         return len(self.dataset)
-
-
-def iter_inputs(paths: Sequence[str | Path]) -> Iterator[Article | InputError]:
-    """Articles from files and folders; a missing path or bad file is yielded as an error."""
-    seen: dict[str, str] = {}
-    for path in paths:
-        try:
-            files = discover([path])
-        except InputError as err:
-            yield err
-            continue
-        for file in files:
-            for item in read_file(file):
-                if isinstance(item, Article):
-                    if item.id in seen:
-                        yield InputError(item.source, f"article id {item.id!r} is also used by "
-                                         f"{seen[item.id]}", "give each article a unique "
-                                         "file name or record id")
-                        continue
-                    seen[item.id] = item.source
-                yield item
 
 
 def extract_articles(articles: Sequence[Article], *, model: str | None = None,
@@ -124,7 +103,7 @@ def build_dataset(paths: Sequence[str | Path], *, model: str | None = None,
     started = time.perf_counter()
     problems: list[InputError] = []
     articles: list[Article] = []
-    for item in iter_inputs(paths):
+    for item in iter_articles(paths):
         if isinstance(item, InputError):
             problems.append(item)
         else:
