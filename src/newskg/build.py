@@ -30,7 +30,7 @@ from .model import (
     Span,
     Stance,
 )
-from .vocab import DBO, DCTERMS, ID, NIF, NKG, OPENGOV, ORG, PROV, RDF, RDFS, SCHEMA, SKOS
+from .vocab import DBO, DCTERMS, ID, NIF, NKG, OPENGOV, ORG, PREFIXES, PROV, RDF, RDFS, SCHEMA, SKOS
 
 __all__ = ["ENTITY_CLASSES", "RunInfo", "bind_prefixes", "build_article_graph"]
 
@@ -67,18 +67,6 @@ _COMPLAINT_KIND = {
     "investigation_request": NKG.InvestigationRequest,
 }
 
-PREFIXES = {
-    "nkg": NKG._NS,
-    "id": ID,
-    "schema": SCHEMA,
-    "org": ORG,
-    "opengov": OPENGOV,
-    "prov": PROV,
-    "nif": NIF,
-    "dbo": DBO,
-    "dcterms": DCTERMS,
-    "skos": SKOS,
-}
 
 
 def bind_prefixes(graph: Graph) -> None:

@@ -2,7 +2,7 @@
 
 Exit codes: 0 success; 1 the graph does not conform to the shapes; 2 a usage or input
 error (the message names the file and the fix). Library errors become click errors in
-:func:`main` only, so no user error shows a traceback.
+one place, :class:`NewskgGroup`, so no user error shows a traceback.
 """
 
 from __future__ import annotations
@@ -27,7 +27,17 @@ class UserError(click.ClickException):
     exit_code = EXIT_INPUT_ERROR
 
 
-@click.group(context_settings={"help_option_names": ["-h", "--help"]})
+class NewskgGroup(click.Group):
+    """A click group that turns newskg's own errors into one-line user errors."""
+
+    def invoke(self, ctx: click.Context) -> object:
+        try:
+            return super().invoke(ctx)
+        except NewskgError as err:
+            raise UserError(str(err)) from err
+
+
+@click.group(cls=NewskgGroup, context_settings={"help_option_names": ["-h", "--help"]})
 @click.version_option(__version__, prog_name="newskg")
 def cli() -> None:
     """Build and question knowledge graphs of political actors from news articles.
@@ -124,19 +134,6 @@ def export(kg: Path, fmt: str, out: Path) -> None:
     write_graph_file(load_dataset(kg), out, FORMATS[fmt])
 
 
-def main(argv: Sequence[str] | None = None) -> None:
-    """Run the command line; newskg errors become one-line messages with exit code 2."""
-    try:
-        cli.main(args=list(argv) if argv is not None else None, prog_name="newskg",
-                 standalone_mode=False)
-    except click.exceptions.Abort:
-        click.echo("Aborted.", err=True)
-        sys.exit(EXIT_INPUT_ERROR)
-    except click.ClickException as err:
-        err.show()
-        sys.exit(EXIT_INPUT_ERROR if err.exit_code == 1 else err.exit_code)
-    except NewskgError as err:
-        UserError(str(err)).show()
-        sys.exit(EXIT_INPUT_ERROR)
-    except click.exceptions.Exit as err:
-        sys.exit(err.exit_code)
+def main() -> None:
+    """Run the command line (the ``newskg`` console script)."""
+    cli(prog_name="newskg")

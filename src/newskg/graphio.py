@@ -14,8 +14,10 @@ from pathlib import Path
 from typing import TYPE_CHECKING
 
 from rdflib import Dataset, Graph
+from rdflib.graph import DATASET_DEFAULT_GRAPH_ID
 
 from .errors import GraphFileError
+from .vocab import PREFIXES
 
 if TYPE_CHECKING:
     import pyoxigraph
@@ -73,6 +75,25 @@ def _union(ds: Dataset) -> Graph:
     return union
 
 
+def _stable_trig(ds: Dataset) -> str:
+    """TriG with graphs in IRI order (rdflib orders them by hash, which varies per run)."""
+    prefixes = sorted(PREFIXES.items())
+    parts = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes]
+    graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
+    default = [g for g in graphs if g.identifier == DATASET_DEFAULT_GRAPH_ID]
+    named = [g for g in graphs if g.identifier != DATASET_DEFAULT_GRAPH_ID]
+    for graph in default + named:
+        body = Graph(namespace_manager=ds.namespace_manager)
+        body += graph
+        turtle = body.serialize(format="turtle")
+        triples = "\n".join(line for line in turtle.splitlines()
+                             if not line.startswith("@prefix")).strip()
+        name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{graph.identifier}> "
+        # No re-indenting: lines inside multi-line literals are part of their value.
+        parts.append(f"\n{name}{{\n{triples}\n}}\n")
+    return "".join(parts)
+
+
 def serialize(ds: Dataset, fmt: GraphFormat) -> str:
     """The dataset as text in ``fmt``, in a stable order (datasets flattened for triples)."""
     if fmt.name == "nquads":
@@ -81,8 +102,8 @@ def serialize(ds: Dataset, fmt: GraphFormat) -> str:
     if fmt.name == "ntriples":
         lines = _union(ds).serialize(format="nt").splitlines()
         return "".join(sorted(f"{line}\n" for line in lines if line.strip()))
-    if fmt.is_dataset:
-        return ds.serialize(format=fmt.rdflib)
+    if fmt.name == "trig":
+        return _stable_trig(ds)
     return _union(ds).serialize(format=fmt.rdflib)
 
 

@@ -18,6 +18,7 @@ __all__ = [
     "NKG",
     "OPENGOV",
     "ORG",
+    "PREFIXES",
     "PROV",
     "RDF",
     "RDFS",
@@ -96,3 +97,21 @@ class NKG(DefinedNamespace):
     Lawsuit: URIRef
     FormalComplaint: URIRef
     InvestigationRequest: URIRef
+
+
+# The prefixes newskg writes in its files (and nothing else).
+PREFIXES: dict[str, str] = {
+    "nkg": str(NKG._NS),
+    "id": str(ID),
+    "schema": str(SCHEMA),
+    "org": str(ORG),
+    "opengov": str(OPENGOV),
+    "prov": str(PROV),
+    "nif": str(NIF),
+    "dbo": str(DBO),
+    "dcterms": str(DCTERMS),
+    "skos": str(SKOS),
+    "rdf": str(RDF),
+    "rdfs": str(RDFS),
+    "xsd": str(XSD),
+}

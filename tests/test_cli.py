@@ -1,0 +1,231 @@
+"""The command line: every command's output and exit codes, run in-process."""
+
+from __future__ import annotations
+
+import csv
+import io
+import json
+import shutil
+from pathlib import Path
+
+import pytest
+from click.testing import CliRunner
+from rdflib import Dataset, Graph
+from rdflib.compare import isomorphic
+
+from newskg import __version__
+from newskg.cli import cli
+
+from .conftest import SEED
+
+QUESTION_COLUMNS = {
+    "entities": ["entity", "type", "article"],
+    "roles": ["person", "office", "organization", "article"],
+    "parties": ["person", "party", "article"],
+    "candidacies": ["person", "election", "year", "article"],
+    "stances": ["actor", "stance", "target", "article"],
+    "complaints": ["complainant", "respondent", "addressee", "allegation", "article"],
+    "claims": ["claimant", "claim", "reported_by", "article"],
+}
+
+
+@pytest.fixture()
+def runner() -> CliRunner:
+    return CliRunner()
+
+
+def run(runner: CliRunner, *args: str) -> tuple[int, str, str]:
+    """Run newskg in-process and capture exit code, stdout and stderr apart."""
+    result = runner.invoke(cli, list(args), prog_name="newskg", catch_exceptions=False)
+    return result.exit_code, result.stdout, result.stderr
+
+
+def test_version(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "--version")
+    assert (code, out) == (0, f"newskg, version {__version__}\n")
+
+
+@pytest.mark.parametrize("command", ["build", "query", "export"])
+def test_every_command_has_help(runner: CliRunner, command: str) -> None:
+    code, out, _ = run(runner, command, "--help")
+    assert code == 0
+    assert out.startswith(f"Usage: newskg {command}")
+
+
+def test_build_writes_graph_and_summary(runner: CliRunner, tmp_path: Path) -> None:
+    out = tmp_path / "kg.trig"
+    code, stdout, stderr = run(runner, "build", str(SEED), "-o", str(out))
+    assert code == 0
+    assert stdout == ""
+    assert stderr.startswith("built 1 articles: ")
+    assert stderr.rstrip().endswith(f"-> {out}")
+    ds = Dataset()
+    ds.parse(out, format="trig")
+    graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
+    assert "https://w3id.org/newskg/graph/article/000_37f6897af02eb592.txt" in graphs
+
+
+def test_build_skips_bad_article_keeps_the_rest(runner: CliRunner, tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path)
+    (tmp_path / "empty.txt").write_text("  \n", encoding="utf-8")
+    (tmp_path / "latin.txt").write_bytes("Caf\xe9 society".encode("latin-1"))
+    out = tmp_path / "kg.nq"
+    code, _, stderr = run(runner, "build", str(tmp_path), "-o", str(out))
+    assert code == 2
+    errors = [line for line in stderr.splitlines() if line.startswith("error: ")]
+    assert len(errors) == 2
+    assert any(str(tmp_path / "empty.txt") in e for e in errors)
+    assert any(str(tmp_path / "latin.txt") in e and "UTF-8" in e for e in errors)
+    assert "built 1 articles, 2 skipped" in stderr
+    assert "000_37f6897af02eb592.txt" in out.read_text(encoding="utf-8")
+
+
+def test_build_missing_path_is_exit_2_and_nothing_written(runner: CliRunner,
+                                                          tmp_path: Path) -> None:
+    out = tmp_path / "kg.trig"
+    code, _, stderr = run(runner, "build", str(tmp_path / "nope"), "-o", str(out))
+    assert code == 2
+    assert f"error: {tmp_path / 'nope'}: no such file or folder; check the path" in stderr
+    assert "nothing was written" in stderr
+    assert not out.exists()
+
+
+def test_build_unknown_output_suffix(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, stderr = run(runner, "build", str(SEED), "-o", str(tmp_path / "kg.xyz"))
+    assert code == 2
+    assert "unknown graph file type '.xyz'" in stderr
+    assert "Traceback" not in stderr
+
+
+def test_build_without_output_is_usage_error(runner: CliRunner) -> None:
+    code, _, stderr = run(runner, "build", str(SEED))
+    assert code == 2
+    assert "Missing option '-o'" in stderr
+
+
+def test_query_list(runner: CliRunner) -> None:
+    code, out, _ = run(runner, "query", "--list")
+    assert code == 0
+    names = [line.split()[0] for line in out.splitlines()]
+    assert names == list(QUESTION_COLUMNS)
+
+
+@pytest.mark.parametrize("question", list(QUESTION_COLUMNS))
+def test_named_question_columns(runner: CliRunner, seed_kg: Path, question: str) -> None:
+    code, out, _ = run(runner, "query", str(seed_kg), question, "--format", "csv")
+    assert code == 0
+    header = next(csv.reader(io.StringIO(out)))
+    assert header[: len(QUESTION_COLUMNS[question])] == QUESTION_COLUMNS[question]
+    if question != "entities":
+        assert {"sentence", "confidence"} <= set(header)
+
+
+def test_entities_answer_names_the_article(runner: CliRunner, seed_kg: Path) -> None:
+    code, out, _ = run(runner, "query", str(seed_kg), "entities", "--format", "json")
+    assert code == 0
+    rows = json.loads(out)
+    found = {(r["entity"], r["type"]) for r in rows}
+    assert {("Kris Kobach", "Person"), ("Kansas", "State"), ("Hatch Act", "Law"),
+            ("Department of Justice", "GovernmentBody")} <= found
+    assert {r["article"] for r in rows} == {"000_37f6897af02eb592.txt"}
+
+
+@pytest.mark.parametrize(("fmt", "separator"), [("csv", ","), ("tsv", "\t")])
+def test_query_delimited_formats(runner: CliRunner, seed_kg: Path, fmt: str,
+                                 separator: str) -> None:
+    code, out, _ = run(runner, "query", str(seed_kg), "SELECT ?a ?b WHERE { VALUES (?a ?b) "
+                       "{ (1 \"x,y\") } }", "--format", fmt)
+    assert code == 0
+    rows = list(csv.reader(io.StringIO(out), delimiter=separator))
+    assert rows == [["a", "b"], ["1", "x,y"]]
+
+
+def test_query_table_format(runner: CliRunner, seed_kg: Path) -> None:
+    code, out, _ = run(runner, "query", str(seed_kg),
+                       'SELECT ?word WHERE { VALUES ?word { "one" "three" } }')
+    assert code == 0
+    assert out == "word\n-----\none\nthree\n(2 rows)\n"
+
+
+def test_query_rq_file_and_ask(runner: CliRunner, seed_kg: Path, tmp_path: Path) -> None:
+    rq = tmp_path / "q.rq"
+    rq.write_text("ASK { ?s a schema:NewsArticle }", encoding="utf-8")
+    code, out, _ = run(runner, "query", str(seed_kg), str(rq), "-f", "csv")
+    assert (code, out) == (0, "answer\ntrue\n")
+
+
+def test_query_unknown_question(runner: CliRunner, seed_kg: Path) -> None:
+    code, out, stderr = run(runner, "query", str(seed_kg), "who-knows")
+    assert code == 2
+    assert out == ""
+    assert stderr.startswith("Error: unknown question 'who-knows'; use one of entities,")
+
+
+def test_query_invalid_sparql(runner: CliRunner, seed_kg: Path) -> None:
+    code, _, stderr = run(runner, "query", str(seed_kg), "SELECT * WHERE {")
+    assert code == 2
+    assert stderr.startswith("Error: invalid SPARQL: ")
+    assert len(stderr.strip().splitlines()) == 1
+
+
+def test_query_missing_graph_file(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, stderr = run(runner, "query", str(tmp_path / "none.trig"), "entities")
+    assert code == 2
+    assert "none.trig: no such graph file" in stderr
+
+
+def test_query_corrupt_graph_file(runner: CliRunner, tmp_path: Path) -> None:
+    bad = tmp_path / "bad.trig"
+    bad.write_text("<a> <b> .", encoding="utf-8")
+    code, _, stderr = run(runner, "query", str(bad), "entities")
+    assert code == 2
+    assert "bad.trig: not valid trig" in stderr
+
+
+def test_query_needs_arguments(runner: CliRunner) -> None:
+    code, _, stderr = run(runner, "query")
+    assert code == 2
+    assert "give a graph file and a question, or --list" in stderr
+
+
+@pytest.mark.parametrize("fmt", ["trig", "nquads"])
+def test_export_dataset_round_trip(runner: CliRunner, seed_kg: Path, tmp_path: Path,
+                                   fmt: str) -> None:
+    out = tmp_path / f"out.{fmt}"
+    code, _, _ = run(runner, "export", str(seed_kg), "--format", fmt, "-o", str(out))
+    assert code == 0
+    original, exported = Dataset(), Dataset()
+    original.parse(seed_kg, format="trig")
+    exported.parse(out, format=fmt)
+    for graph in original.graphs():
+        assert isomorphic(graph, exported.graph(graph.identifier))
+
+
+@pytest.mark.parametrize(("fmt", "rdflib_format"),
+                         [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld")])
+def test_export_union_formats(runner: CliRunner, seed_kg: Path, tmp_path: Path, fmt: str,
+                              rdflib_format: str) -> None:
+    out = tmp_path / "out.graph"
+    code, _, _ = run(runner, "export", str(seed_kg), "--format", fmt, "-o", str(out))
+    assert code == 0
+    union, exported = Graph(), Graph()
+    ds = Dataset()
+    ds.parse(seed_kg, format="trig")
+    for s, p, o, _ in ds.quads():
+        union.add((s, p, o))
+    exported.parse(out, format=rdflib_format)
+    assert isomorphic(union, exported)
+
+
+def test_export_unknown_format(runner: CliRunner, seed_kg: Path, tmp_path: Path) -> None:
+    code, _, stderr = run(runner, "export", str(seed_kg), "--format", "rdfxml", "-o",
+                          str(tmp_path / "x"))
+    assert code == 2
+    assert "Invalid value for '--format'" in stderr
+
+
+def test_cli_group_lists_commands(runner: CliRunner) -> None:
+    result = runner.invoke(cli, ["--help"])
+    assert result.exit_code == 0
+    for command in ("build", "query", "export"):
+        assert f"  {command} " in result.output
