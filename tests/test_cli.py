@@ -80,8 +80,9 @@ def test_build_skips_bad_article_keeps_the_rest(runner: CliRunner, tmp_path: Pat
     assert "000_37f6897af02eb592.txt" in out.read_text(encoding="utf-8")
 
 
-def test_build_missing_path_is_exit_2_and_nothing_written(runner: CliRunner,
-                                                          tmp_path: Path) -> None:
+def test_build_missing_path_is_exit_2_and_nothing_written(
+    runner: CliRunner, tmp_path: Path
+) -> None:
     out = tmp_path / "kg.trig"
     code, _, stderr = run(runner, "build", str(tmp_path / "nope"), "-o", str(out))
     assert code == 2
@@ -125,24 +126,36 @@ def test_entities_answer_names_the_article(runner: CliRunner, seed_kg: Path) -> 
     assert code == 0
     rows = json.loads(out)
     found = {(r["entity"], r["type"]) for r in rows}
-    assert {("Kris Kobach", "Person"), ("Kansas", "State"), ("Hatch Act", "Law"),
-            ("Department of Justice", "GovernmentBody")} <= found
+    assert {
+        ("Kris Kobach", "Person"),
+        ("Kansas", "State"),
+        ("Hatch Act", "Law"),
+        ("Department of Justice", "GovernmentBody"),
+    } <= found
     assert {r["article"] for r in rows} == {"000_37f6897af02eb592.txt"}
 
 
 @pytest.mark.parametrize(("fmt", "separator"), [("csv", ","), ("tsv", "\t")])
-def test_query_delimited_formats(runner: CliRunner, seed_kg: Path, fmt: str,
-                                 separator: str) -> None:
-    code, out, _ = run(runner, "query", str(seed_kg), "SELECT ?a ?b WHERE { VALUES (?a ?b) "
-                       "{ (1 \"x,y\") } }", "--format", fmt)
+def test_query_delimited_formats(
+    runner: CliRunner, seed_kg: Path, fmt: str, separator: str
+) -> None:
+    code, out, _ = run(
+        runner,
+        "query",
+        str(seed_kg),
+        'SELECT ?a ?b WHERE { VALUES (?a ?b) { (1 "x,y") } }',
+        "--format",
+        fmt,
+    )
     assert code == 0
     rows = list(csv.reader(io.StringIO(out), delimiter=separator))
     assert rows == [["a", "b"], ["1", "x,y"]]
 
 
 def test_query_table_format(runner: CliRunner, seed_kg: Path) -> None:
-    code, out, _ = run(runner, "query", str(seed_kg),
-                       'SELECT ?word WHERE { VALUES ?word { "one" "three" } }')
+    code, out, _ = run(
+        runner, "query", str(seed_kg), 'SELECT ?word WHERE { VALUES ?word { "one" "three" } }'
+    )
     assert code == 0
     assert out == "word\n-----\none\nthree\n(2 rows)\n"
 
@@ -189,8 +202,9 @@ def test_query_needs_arguments(runner: CliRunner) -> None:
 
 
 @pytest.mark.parametrize("fmt", ["trig", "nquads"])
-def test_export_dataset_round_trip(runner: CliRunner, seed_kg: Path, tmp_path: Path,
-                                   fmt: str) -> None:
+def test_export_dataset_round_trip(
+    runner: CliRunner, seed_kg: Path, tmp_path: Path, fmt: str
+) -> None:
     out = tmp_path / f"out.{fmt}"
     code, _, _ = run(runner, "export", str(seed_kg), "--format", fmt, "-o", str(out))
     assert code == 0
@@ -201,10 +215,12 @@ def test_export_dataset_round_trip(runner: CliRunner, seed_kg: Path, tmp_path: P
         assert isomorphic(graph, exported.graph(graph.identifier))
 
 
-@pytest.mark.parametrize(("fmt", "rdflib_format"),
-                         [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld")])
-def test_export_union_formats(runner: CliRunner, seed_kg: Path, tmp_path: Path, fmt: str,
-                              rdflib_format: str) -> None:
+@pytest.mark.parametrize(
+    ("fmt", "rdflib_format"), [("turtle", "turtle"), ("ntriples", "nt"), ("jsonld", "json-ld")]
+)
+def test_export_union_formats(
+    runner: CliRunner, seed_kg: Path, tmp_path: Path, fmt: str, rdflib_format: str
+) -> None:
     out = tmp_path / "out.graph"
     code, _, _ = run(runner, "export", str(seed_kg), "--format", fmt, "-o", str(out))
     assert code == 0
@@ -218,8 +234,9 @@ def test_export_union_formats(runner: CliRunner, seed_kg: Path, tmp_path: Path, 
 
 
 def test_export_unknown_format(runner: CliRunner, seed_kg: Path, tmp_path: Path) -> None:
-    code, _, stderr = run(runner, "export", str(seed_kg), "--format", "rdfxml", "-o",
-                          str(tmp_path / "x"))
+    code, _, stderr = run(
+        runner, "export", str(seed_kg), "--format", "rdfxml", "-o", str(tmp_path / "x")
+    )
     assert code == 2
     assert "Invalid value for '--format'" in stderr
 

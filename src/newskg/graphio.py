@@ -86,8 +86,9 @@ def _stable_trig(ds: Dataset) -> str:
         body = Graph(namespace_manager=ds.namespace_manager)
         body += graph
         turtle = body.serialize(format="turtle")
-        triples = "\n".join(line for line in turtle.splitlines()
-                             if not line.startswith("@prefix")).strip()
+        triples = "\n".join(
+            line for line in turtle.splitlines() if not line.startswith("@prefix")
+        ).strip()
         name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{graph.identifier}> "
         # No re-indenting: lines inside multi-line literals are part of their value.
         parts.append(f"\n{name}{{\n{triples}\n}}\n")
@@ -119,8 +120,9 @@ def write_graph_file(ds: Dataset, path: Path | str, fmt: GraphFormat | None = No
             out.write(text)
         os.replace(tmp, target)
     except OSError as err:
-        raise GraphFileError(f"{target}: cannot write ({err.strerror}); check the folder "
-                             "exists and is writable") from err
+        raise GraphFileError(
+            f"{target}: cannot write ({err.strerror}); check the folder exists and is writable"
+        ) from err
 
 
 def _existing(path: Path | str) -> Path:
@@ -141,8 +143,9 @@ def load_dataset(path: Path | str) -> Dataset:
         else:
             ds.default_graph.parse(p, format=fmt.rdflib)
     except Exception as err:  # rdflib raises many unrelated types for bad syntax
-        raise GraphFileError(f"{p}: not valid {fmt.name} ({err}); rebuild it with "
-                             "`newskg build`") from err
+        raise GraphFileError(
+            f"{p}: not valid {fmt.name} ({err}); rebuild it with `newskg build`"
+        ) from err
     return ds
 
 
@@ -156,6 +159,7 @@ def load_store(path: Path | str) -> pyoxigraph.Store:
     try:
         store.bulk_load(path=str(p), format=getattr(pyoxigraph.RdfFormat, fmt.oxigraph))
     except (SyntaxError, ValueError, OSError) as err:
-        raise GraphFileError(f"{p}: not valid {fmt.name} ({err}); rebuild it with "
-                             "`newskg build`") from err
+        raise GraphFileError(
+            f"{p}: not valid {fmt.name} ({err}); rebuild it with `newskg build`"
+        ) from err
     return store

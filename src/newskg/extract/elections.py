@@ -23,8 +23,10 @@ if TYPE_CHECKING:
 __all__ = ["ElectionMention", "election_name", "find_elections"]
 
 _YEAR = r"(?P<year>(?:19|20)\d\d)"
-_MONTH = r"(?:(?:January|February|March|April|May|June|July|August|September|October|" \
-         r"November|December)\s+)?"
+_MONTH = (
+    r"(?:(?:January|February|March|April|May|June|July|August|September|October|"
+    r"November|December)\s+)?"
+)
 
 
 @dataclass(frozen=True)
@@ -41,9 +43,17 @@ class ElectionMention:
 @cache
 def _offices() -> dict[str, str]:
     """Office words ("governor", "gubernatorial") to the office they contest."""
-    found = {"president": "president", "presidential": "president", "governor": "governor",
-             "gubernatorial": "governor", "mayor": "mayor", "mayoral": "mayor",
-             "senate": "senator", "senatorial": "senator", "congressional": "representative"}
+    found = {
+        "president": "president",
+        "presidential": "president",
+        "governor": "governor",
+        "gubernatorial": "governor",
+        "mayor": "mayor",
+        "mayoral": "mayor",
+        "senate": "senator",
+        "senatorial": "senator",
+        "congressional": "representative",
+    }
     path = data_path("lexicons", "offices.tsv")
     if path.is_file():
         for row in read_tsv(path):
@@ -55,25 +65,35 @@ def _offices() -> dict[str, str]:
 
 @cache
 def _adjective() -> dict[str, str]:
-    found = {"president": "presidential", "governor": "gubernatorial", "mayor": "mayoral",
-             "senator": "Senate", "representative": "House"}
+    found = {
+        "president": "presidential",
+        "governor": "gubernatorial",
+        "mayor": "mayoral",
+        "senator": "Senate",
+        "representative": "House",
+    }
     return found
 
 
 @cache
 def _patterns() -> tuple[re.Pattern[str], ...]:
-    states = "|".join(sorted((re.escape(e.name) for e in state_entries()), key=len,
-                             reverse=True))
+    states = "|".join(sorted((re.escape(e.name) for e in state_entries()), key=len, reverse=True))
     office = r"(?P<office>governor|president|mayor|the (?:U\.S\. )?Senate|Senate|Congress)"
-    kind = r"(?P<kind>presidential|gubernatorial|mayoral|senatorial|congressional|midterm|" \
-           r"general|special|primary|governor(?:'s|’s)?|Senate)"
+    kind = (
+        r"(?P<kind>presidential|gubernatorial|mayoral|senatorial|congressional|midterm|"
+        r"general|special|primary|governor(?:'s|’s)?|Senate)"
+    )
     return (
         # "the 2016 presidential election", "November 2018 elections", "2017 Virginia race"
-        re.compile(rf"\b{_MONTH}{_YEAR}\s+(?:(?P<state>{states})\s+)?(?:{kind}\s+)?"
-                   r"(?P<noun>elections?|races?|contests?|primar(?:y|ies)|midterms)\b"),
+        re.compile(
+            rf"\b{_MONTH}{_YEAR}\s+(?:(?P<state>{states})\s+)?(?:{kind}\s+)?"
+            r"(?P<noun>elections?|races?|contests?|primar(?:y|ies)|midterms)\b"
+        ),
         # "running for governor of Kansas", "the race for governor in Virginia"
-        re.compile(rf"\b(?:run(?:ning|s)?|ran|bid|race|campaign|candidacy|candidate)\s+for\s+"
-                   rf"{office}\s+(?:of|in)\s+(?P<state>{states})\b"),
+        re.compile(
+            rf"\b(?:run(?:ning|s)?|ran|bid|race|campaign|candidacy|candidate)\s+for\s+"
+            rf"{office}\s+(?:of|in)\s+(?P<state>{states})\b"
+        ),
         # "the Virginia governor race", "New Jersey gubernatorial election"
         re.compile(rf"\b(?P<state>{states})\s+{kind}\s+(?P<noun>elections?|races?|contests?)\b"),
         # "the presidential election" (no year)
@@ -124,16 +144,27 @@ def find_elections(doc: Doc) -> list[ElectionMention]:
             year = int(groups["year"]) if groups.get("year") else None
             office = _office_of(match)
             state = groups.get("state")
-            if office is None and not state and year is not None and year % 4 == 0 \
-                    and (groups.get("kind") or "general") == "general" \
-                    and not (groups.get("noun") or "").endswith("s"):
+            if (
+                office is None
+                and not state
+                and year is not None
+                and year % 4 == 0
+                and (groups.get("kind") or "general") == "general"
+                and not (groups.get("noun") or "").endswith("s")
+            ):
                 office = "president"  # "the 2016 election": a presidential year's election
             if year is None and office is None:
                 continue
             span = doc.char_span(begin, end, alignment_mode="expand")
             sentence = span.sent.text.strip() if span is not None else text[begin:end]
-            found.append(ElectionMention(Span(begin, end, text[begin:end], sentence),
-                                         election_name(year, office, state), year, office,
-                                         state))
+            found.append(
+                ElectionMention(
+                    Span(begin, end, text[begin:end], sentence),
+                    election_name(year, office, state),
+                    year,
+                    office,
+                    state,
+                )
+            )
             taken.append((begin, end))
     return sorted(found, key=lambda e: e.span.begin)

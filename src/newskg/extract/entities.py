@@ -93,8 +93,11 @@ def _trim(ent: SpacySpan, strip_titles: bool) -> tuple[int, int]:
     start, end = ent.start, ent.end
     doc = ent.doc
     known_titles = titles() if strip_titles else {}
-    while start < end and (doc[start].text in _LEADING_NOISE or doc[start].text in known_titles
-                           or doc[start].text in {"U.S.", "Former", "former"} and strip_titles):
+    while start < end and (
+        doc[start].text in _LEADING_NOISE
+        or doc[start].text in known_titles
+        or (doc[start].text in {"U.S.", "Former", "former"} and strip_titles)
+    ):
         start += 1
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
@@ -105,7 +108,7 @@ def _clean_person(text: str) -> str | None:
     words = text.split()
     if not words or len(words) > 5 or any(ch.isdigit() for ch in text):
         return None
-    if not words[0][:1].isupper() or text.isupper() and len(text) > 4:
+    if not words[0][:1].isupper() or (text.isupper() and len(text) > 4):
         return None
     return text
 
@@ -153,7 +156,7 @@ def _party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
 
 
 def _administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawMention]:
-    """"the Trump administration", "Obama's campaign": bodies named after a person."""
+    """ "the Trump administration", "Obama's campaign": bodies named after a person."""
     kinds = {"administration": EntityType.GOVERNMENT_BODY, "campaign": EntityType.ORGANIZATION}
     found = []
     for token in doc:
@@ -187,8 +190,9 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
     for name in people:
         words = [w for w in name.split() if w not in _SUFFIXES]
         if len(words) == 1:
-            matches = [f for f in full if [w for w in f.split() if w not in _SUFFIXES][-1]
-                       == words[0]]
+            matches = [
+                f for f in full if [w for w in f.split() if w not in _SUFFIXES][-1] == words[0]
+            ]
             if matches:
                 target[(EntityType.PERSON, name)] = max(matches, key=lambda f: people[f])
         elif len(words) > 2:  # "Donald J. Trump" -> "Donald Trump" when that is used
@@ -207,8 +211,9 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
 
 def _retype_surnames(raws: list[RawMention]) -> list[RawMention]:
     """NER often calls a surname an ORG or GPE; a known person's surname is that person."""
-    surnames = {r.name.split()[-1] for r in raws
-                if r.type is EntityType.PERSON and len(r.name.split()) > 1}
+    surnames = {
+        r.name.split()[-1] for r in raws if r.type is EntityType.PERSON and len(r.name.split()) > 1
+    }
     out = []
     for raw in raws:
         if not raw.from_gazetteer and raw.type is not EntityType.PERSON and raw.name in surnames:
@@ -235,7 +240,7 @@ def _resolve_acronyms(raws: list[RawMention]) -> list[RawMention]:
 
 
 def _definite_mentions(doc: Doc, raws: list[RawMention], taken: set[int]) -> list[RawMention]:
-    """"the commission" refers back to the nearest body whose name has a fitting head."""
+    """ "the commission" refers back to the nearest body whose name has a fitting head."""
     heads = _definite_heads()
     orgs = sorted((r for r in raws if r.type.is_organization), key=lambda r: r.span.begin)
     found = []
@@ -245,8 +250,11 @@ def _definite_mentions(doc: Doc, raws: list[RawMention], taken: set[int]) -> lis
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"PROPN", "NOUN"}:
             continue  # "the commission report": a modifier, not a reference
-        before = [r for r in orgs if r.span.end <= token.idx
-                  and fits & {w.casefold() for w in r.name.split()}]
+        before = [
+            r
+            for r in orgs
+            if r.span.end <= token.idx and fits & {w.casefold() for w in r.name.split()}
+        ]
         if before:
             span = _span(doc, token.i, token.i + 1)
             if span is not None:
@@ -256,10 +264,12 @@ def _definite_mentions(doc: Doc, raws: list[RawMention], taken: set[int]) -> lis
 
 def _choose_type(mentions: Iterable[RawMention]) -> EntityType:
     mentions = list(mentions)
-    ruled = [m.type for m in mentions if m.from_gazetteer]
+    ruled: list[EntityType] = [m.type for m in mentions if m.from_gazetteer]
     if ruled:
         return Counter(ruled).most_common(1)[0][0]
-    specific = [m.type for m in mentions if m.type is not EntityType.ORGANIZATION]
+    specific: list[EntityType] = [
+        m.type for m in mentions if m.type is not EntityType.ORGANIZATION
+    ]
     return Counter(specific or [m.type for m in mentions]).most_common(1)[0][0]
 
 

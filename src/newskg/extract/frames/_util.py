@@ -8,8 +8,8 @@ from typing import TYPE_CHECKING
 from ...model import Entity, EntityType, Span
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
     from ..entities import EntityIndex
 
@@ -35,8 +35,9 @@ def sentence_span(sent: SpacySpan) -> Span:
     return Span(offset, offset + len(stripped), stripped, stripped)
 
 
-def entity_of(index: EntityIndex, token: Token,
-              types: Iterable[EntityType] | None = None) -> Entity | None:
+def entity_of(
+    index: EntityIndex, token: Token, types: Iterable[EntityType] | None = None
+) -> Entity | None:
     """The entity a token belongs to (by character overlap), optionally of given types."""
     entity = index.at(token.idx, token.idx + len(token.text))
     if entity is None:
@@ -46,8 +47,9 @@ def entity_of(index: EntityIndex, token: Token,
     return entity
 
 
-def entities_in(index: EntityIndex, sent: SpacySpan,
-                types: Iterable[EntityType] | None = None) -> list[Entity]:
+def entities_in(
+    index: EntityIndex, sent: SpacySpan, types: Iterable[EntityType] | None = None
+) -> list[Entity]:
     """Entities with a mention inside a sentence, in order of first mention there."""
     wanted = set(types) if types is not None else None
     found: dict[str, tuple[int, Entity]] = {}

@@ -1,0 +1,108 @@
+"""The whole build: every input format, determinism, and bad input in a batch."""
+
+from __future__ import annotations
+
+import json
+import shutil
+import subprocess
+import sys
+from pathlib import Path
+
+from rdflib import URIRef
+
+from newskg.graphio import FORMATS, serialize
+from newskg.pipeline import build_dataset
+
+from .conftest import SEED
+
+GRAPH = "https://w3id.org/newskg/graph/article/"
+TEXT = "Sen. Maria Gomez of Ohio criticized the Federal Election Commission on Monday."
+
+
+def _graph_ids(result_dataset: object) -> set[str]:
+    return {
+        str(g.identifier)[len(GRAPH) :]
+        for g in result_dataset.graphs()  # type: ignore[attr-defined]
+        if str(g.identifier).startswith(GRAPH)
+    }
+
+
+def test_every_input_format_builds(tmp_path: Path) -> None:
+    (tmp_path / "a.txt").write_text(TEXT, encoding="utf-8")
+    (tmp_path / "b.md").write_text(f"# Gomez speaks\n\n{TEXT}\n", encoding="utf-8")
+    (tmp_path / "c.html").write_text(
+        f"<html><head><title>Gomez</title></head><body><nav>Home | About</nav><article>"
+        f"<h1>Gomez speaks</h1><p>{TEXT}</p><p>{TEXT}</p></article>"
+        "<footer>Copyright</footer></body></html>",
+        encoding="utf-8",
+    )
+    (tmp_path / "d.jsonl").write_text(
+        json.dumps({"id": "rec-1", "title": "Gomez", "text": TEXT, "date": "2024-05-01"}) + "\n",
+        encoding="utf-8",
+    )
+    (tmp_path / "e.csv").write_text(f'id,title,text\nrow-1,Gomez,"{TEXT}"\n', encoding="utf-8")
+    result = build_dataset([tmp_path])
+    assert result.problems == ()
+    assert _graph_ids(result.dataset) == {"a.txt", "b.md", "c.html", "rec-1", "row-1"}
+    for article in ("a.txt", "rec-1"):
+        graph = result.dataset.graph(URIRef(GRAPH + article))
+        labels = {
+            str(o)
+            for o in graph.objects(None, URIRef("http://www.w3.org/2000/01/rdf-schema#label"))
+        }
+        assert {"Maria Gomez", "Ohio", "Federal Election Commission"} <= labels
+
+
+def test_same_input_gives_same_bytes_apart_from_build_time(tmp_path: Path) -> None:
+    shutil.copy(SEED, tmp_path)
+    first = serialize(build_dataset([tmp_path]).dataset, FORMATS["trig"])
+    second = serialize(build_dataset([tmp_path]).dataset, FORMATS["trig"])
+
+    def stable(text: str) -> list[str]:
+        return [line for line in text.splitlines() if "generatedAtTime" not in line]
+
+    assert stable(first) == stable(second)
+    assert first.count("generatedAtTime") == 1
+
+
+def test_bad_record_in_corpus_is_reported_and_rest_built(tmp_path: Path) -> None:
+    corpus = tmp_path / "c.jsonl"
+    corpus.write_text(
+        json.dumps({"id": "ok", "text": TEXT})
+        + "\n{broken\n"
+        + json.dumps({"id": "ok2", "text": TEXT})
+        + "\n",
+        encoding="utf-8",
+    )
+    result = build_dataset([corpus])
+    assert _graph_ids(result.dataset) == {"ok", "ok2"}
+    assert [(p.path, p.line) for p in result.problems] == [(str(corpus), 2)]
+
+
+def _modules_loaded_by(code: str) -> set[str]:
+    probe = f"{code}\nimport sys, json; print(json.dumps(sorted(sys.modules)))"
+    out = subprocess.run(
+        [sys.executable, "-c", probe], check=True, capture_output=True, text=True
+    ).stdout.splitlines()[-1]
+    return set(json.loads(out))
+
+
+def test_importing_newskg_loads_no_spacy() -> None:
+    loaded = _modules_loaded_by("import newskg, newskg.cli, newskg.query, newskg.model")
+    assert "spacy" not in loaded
+    assert "pyoxigraph" not in loaded
+
+
+def test_query_and_help_do_not_import_spacy(seed_kg: Path) -> None:
+    code = (
+        "import sys\n"
+        "from newskg.cli import cli\n"
+        f"for args in (['--help'], ['query', {str(seed_kg)!r}, 'entities']):\n"
+        "    try:\n"
+        "        cli(args, prog_name='newskg')\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code == 0, done.code\n"
+    )
+    loaded = _modules_loaded_by(code)
+    assert "pyoxigraph" in loaded  # the query really ran
+    assert "spacy" not in loaded
