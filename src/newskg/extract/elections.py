@@ -89,16 +89,41 @@ def _patterns() -> tuple[re.Pattern[str], ...]:
             rf"\b{_MONTH}{_YEAR}\s+(?:(?P<state>{states})\s+)?(?:{kind}\s+)?"
             r"(?P<noun>elections?|races?|contests?|primar(?:y|ies)|midterms)\b"
         ),
-        # "running for governor of Kansas", "the race for governor in Virginia"
+        # "running for governor of Kansas", "races for governor in Virginia and New Jersey"
         re.compile(
-            rf"\b(?:run(?:ning|s)?|ran|bid|race|campaign|candidacy|candidate)\s+for\s+"
-            rf"{office}\s+(?:of|in)\s+(?P<state>{states})\b"
+            r"\b(?:run(?:ning|s)?|ran|bids?|races?|campaigns?|candidacy|candidates?)\s+for\s+"
+            rf"{office}\s+(?:of|in)\s+(?P<states>(?:{states})"
+            rf"(?:(?:,\s*|,?\s+and\s+)(?:{states}))*)\b"
+        ),
+        # "a Washington state Senate race", "Virginia's House of Delegates elections"
+        re.compile(
+            rf"\b(?P<state>{states})(?:’s|'s)?\s+(?:[Ss]tate\s+)?(?P<chamber>Senate|"
+            r"House of Delegates|House of Representatives|House|Assembly|legislative|"
+            r"statehouse)\s+(?P<noun>races?|elections?|contests?)\b"
         ),
         # "the Virginia governor race", "New Jersey gubernatorial election"
         re.compile(rf"\b(?P<state>{states})\s+{kind}\s+(?P<noun>elections?|races?|contests?)\b"),
         # "the presidential election" (no year)
         re.compile(r"\b(?P<kind>presidential)\s+(?P<noun>elections?|race|campaign)\b"),
     )
+
+
+_CHAMBERS = {
+    "senate": "State Senate",
+    "house": "House",
+    "assembly": "Assembly",
+    "house of delegates": "House of Delegates",
+    "house of representatives": "House of Representatives",
+    "legislative": "legislative",
+    "statehouse": "legislative",
+}
+
+
+def _chamber_name(year: int | None, chamber: str, state: str) -> str:
+    prefix = f"{year} " if year else ""
+    body = _CHAMBERS[chamber.lower()]
+    plural = "s" if body == "legislative" else ""
+    return f"{prefix}{state} {body} election{plural}"
 
 
 def election_name(year: int | None, office: str | None, state: str | None) -> str:
@@ -130,6 +155,36 @@ def _office_of(match: re.Match[str]) -> str | None:
     return _offices().get(word)
 
 
+def _mentions(match: re.Match[str], where: Span) -> list[ElectionMention]:
+    """The elections one matched phrase names (one per state of a list)."""
+    groups = match.groupdict()
+    year = int(groups["year"]) if groups.get("year") else None
+    office = _office_of(match)
+    if groups.get("chamber") and groups.get("state"):
+        name = _chamber_name(year, groups["chamber"], groups["state"])
+        return [ElectionMention(where, name, year, "legislator", groups["state"])]
+    if groups.get("states"):
+        names = re.split(r",\s*and\s+|,\s*|\s+and\s+", groups["states"])
+        return [
+            ElectionMention(where, election_name(year, office, s), year, office, s)
+            for s in names
+            if s
+        ]
+    state = groups.get("state")
+    if (
+        office is None
+        and not state
+        and year is not None
+        and year % 4 == 0
+        and (groups.get("kind") or "general") == "general"
+        and not (groups.get("noun") or "").endswith("s")
+    ):
+        office = "president"  # "the 2016 election": a presidential year's election
+    if year is None and office is None:
+        return []
+    return [ElectionMention(where, election_name(year, office, state), year, office, state)]
+
+
 def find_elections(doc: Doc) -> list[ElectionMention]:
     """Every election phrase in the article, with its canonical name."""
     text = doc.text
@@ -140,31 +195,9 @@ def find_elections(doc: Doc) -> list[ElectionMention]:
             begin, end = match.span()
             if any(b < end and begin < e for b, e in taken):
                 continue
-            groups = match.groupdict()
-            year = int(groups["year"]) if groups.get("year") else None
-            office = _office_of(match)
-            state = groups.get("state")
-            if (
-                office is None
-                and not state
-                and year is not None
-                and year % 4 == 0
-                and (groups.get("kind") or "general") == "general"
-                and not (groups.get("noun") or "").endswith("s")
-            ):
-                office = "president"  # "the 2016 election": a presidential year's election
-            if year is None and office is None:
-                continue
             span = doc.char_span(begin, end, alignment_mode="expand")
             sentence = span.sent.text.strip() if span is not None else text[begin:end]
-            found.append(
-                ElectionMention(
-                    Span(begin, end, text[begin:end], sentence),
-                    election_name(year, office, state),
-                    year,
-                    office,
-                    state,
-                )
-            )
+            where = Span(begin, end, text[begin:end], sentence)
+            found.extend(_mentions(match, where))
             taken.append((begin, end))
     return sorted(found, key=lambda e: e.span.begin)

@@ -24,7 +24,7 @@ from .elections import ElectionMention, find_elections
 from .orgkinds import org_kind
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc
+    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
 
 __all__ = ["EntityIndex", "RawMention", "extract_entities"]
@@ -88,42 +88,114 @@ def _span(doc: Doc, start: int, end: int) -> Span | None:
     return Span(s.start_char, s.end_char, s.text, s.sent.text.strip())
 
 
+def _is_title(text: str) -> bool:
+    known = titles()
+    return text in known or f"{text}." in known or text.rstrip(".") in known
+
+
+def _is_leading_title(token: Token) -> bool:
+    """ "Gov.", "former", "U.S." or a short all-caps code ("NJ") before a person's name."""
+    if token.text in {"U.S.", "Former", "former"} or _is_title(token.text):
+        return True
+    return token.is_upper and len(token) <= 3
+
+
 def _trim(ent: SpacySpan, strip_titles: bool) -> tuple[int, int]:
-    """Token bounds without leading articles/titles and trailing possessives."""
+    """Token bounds without leading articles, titles or possessors, and trailing possessives.
+
+    "NJ Gov Chris Christie" -> "Chris Christie"; "Trump s Presidential Advisory
+    Commission" (apostrophe lost) -> "Presidential Advisory Commission".
+    """
     start, end = ent.start, ent.end
     doc = ent.doc
-    known_titles = titles() if strip_titles else {}
-    while start < end and (
-        doc[start].text in _LEADING_NOISE
-        or doc[start].text in known_titles
-        or (doc[start].text in {"U.S.", "Former", "former"} and strip_titles)
+    while start < end - 1 and (
+        doc[start].text in _LEADING_NOISE or (strip_titles and _is_leading_title(doc[start]))
     ):
         start += 1
+    for i in range(start + 1, end - 1):  # a possessor in front: "<Name> 's|s <Body>"
+        if doc[i].text in _POSSESSIVE and not strip_titles and doc[i + 1].is_title:
+            start = i + 1
+            break
     while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
         end -= 1
     return start, end
 
 
+_JUNK = re.compile(r"[@#/\n]|\s{2,}|[a-z][A-Z]")
+
+
 def _clean_person(text: str) -> str | None:
     words = text.split()
-    if not words or len(words) > 5 or any(ch.isdigit() for ch in text):
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in text) or _JUNK.search(text):
         return None
-    if not words[0][:1].isupper() or (text.isupper() and len(text) > 4):
+    if not words[0][:1].isupper() or text.isupper():
         return None
     return text
 
 
-def _from_ents(doc: Doc) -> list[RawMention]:
+def _credit_line(doc: Doc, ent: SpacySpan) -> list[RawMention]:
+    """ "Jane Roe/Getty Images": a photo credit names a person and an agency."""
+    slash = next((t for t in ent if t.text == "/"), None)
+    if slash is None:
+        slash_in = next((t for t in ent if "/" in t.text), None)
+        if slash_in is None:
+            return []
     found = []
+    text = ent.text.strip()
+    person, _, agency = text.partition("/")
+    begin = ent.start_char
+    sentence = ent.sent.text.strip()
+    if _clean_person(person.strip()):
+        name = person.strip()
+        found.append(
+            RawMention(Span(begin, begin + len(name), name, sentence), EntityType.PERSON, name)
+        )
+    agency = agency.strip()
+    if agency and agency[:1].isupper():
+        at = ent.start_char + text.index(agency)
+        known = _gazetteer_by_name().get(agency)
+        kind = known.type if known else org_kind(agency)
+        found.append(
+            RawMention(
+                Span(at, at + len(agency), agency, sentence), kind, agency, known is not None
+            )
+        )
+    return found
+
+
+def _generic_org(span: SpacySpan) -> bool:
+    """A single common word ("State", "Board"), a demonym or an all-caps dateline."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.tag_ == "NNPS" or token.lower_ in {"state", "states", "government"}:
+        return True
+    if token.is_upper and len(token) > 5:
+        return True
+    return org_kind(token.text) is not EntityType.ORGANIZATION
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and _is_title(doc[start - 1].text) and doc[start - 1].is_title
+
+
+def _from_ents(doc: Doc) -> list[RawMention]:
+    found: list[RawMention] = []
     parties = _party_words()
+    types = {t.value for t in EntityType}
     for ent in doc.ents:
         label = ent.label_
-        if label in EntityType.__members__.values() or label in {t.value for t in EntityType}:
+        if label in types:
             span = _span(doc, ent.start, ent.end)
             if span is not None:
                 found.append(RawMention(span, EntityType(label), ent.ent_id_ or ent.text, True))
             continue
-        if label == "PERSON":
+        if label not in {"PERSON", "ORG", "LAW", "GPE"}:
+            continue
+        if "/" in ent.text and label in {"PERSON", "ORG"}:
+            found.extend(_credit_line(doc, ent))
+            continue
+        if label == "PERSON" or (label in {"ORG", "GPE"} and _after_title(doc, ent.start)):
             start, end = _trim(ent, strip_titles=True)
             span = _span(doc, start, end)
             name = _clean_person(span.text) if span else None
@@ -133,6 +205,8 @@ def _from_ents(doc: Doc) -> list[RawMention]:
             start, end = _trim(ent, strip_titles=False)
             span = _span(doc, start, end)
             if span is None or not span.text[:1].isupper() or span.text in parties:
+                continue
+            if _generic_org(doc[start:end]) or _JUNK.search(span.text):
                 continue
             found.append(RawMention(span, org_kind(span.text), span.text))
         elif label == "LAW":
@@ -156,21 +230,33 @@ def _party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
 
 
 def _administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawMention]:
-    """ "the Trump administration", "Obama's campaign": bodies named after a person."""
-    kinds = {"administration": EntityType.GOVERNMENT_BODY, "campaign": EntityType.ORGANIZATION}
+    """ "the Trump administration", "Obama's campaign": bodies named after a person.
+
+    "administration" after any proper noun names a government; "campaign" only after a
+    person's surname, since "Senate campaign" is a contest, not an organization.
+    """
     found = []
     for token in doc:
-        kind = kinds.get(token.lower_)
-        if kind is None or token.i == 0:
+        if token.text not in {"administration", "campaign"} or token.i == 0:
             continue
         head = token.i - 1
         if doc[head].text in _POSSESSIVE and head > 0:
             head -= 1
-        if doc[head].text not in surnames:
+        name = doc[head].text
+        if token.text == "campaign" and name not in surnames:
+            continue
+        if doc[head].pos_ != "PROPN" or not name[:1].isupper() or name in _party_words():
+            continue
+        if token.i in taken:
             continue
         span = _span(doc, head, token.i + 1)
-        if span is not None and token.i not in taken:
-            found.append(RawMention(span, kind, f"{doc[head].text} {token.lower_}"))
+        if span is not None:
+            kind = (
+                EntityType.GOVERNMENT_BODY
+                if token.text == "administration"
+                else EntityType.ORGANIZATION
+            )
+            found.append(RawMention(span, kind, f"{name} {token.text}"))
     return found
 
 
@@ -267,9 +353,7 @@ def _choose_type(mentions: Iterable[RawMention]) -> EntityType:
     ruled: list[EntityType] = [m.type for m in mentions if m.from_gazetteer]
     if ruled:
         return Counter(ruled).most_common(1)[0][0]
-    specific: list[EntityType] = [
-        m.type for m in mentions if m.type is not EntityType.ORGANIZATION
-    ]
+    specific: list[EntityType] = [m.type for m in mentions if m.type is not EntityType.ORGANIZATION]
     return Counter(specific or [m.type for m in mentions]).most_common(1)[0][0]
 
 
@@ -303,12 +387,16 @@ def _group(raws: list[RawMention]) -> tuple[Entity, ...]:
 
 
 def _drop_overlaps(raws: list[RawMention]) -> list[RawMention]:
-    """Keep the first-found of overlapping mentions (gazetteer and NER come first)."""
+    """Of overlapping mentions keep gazetteer ones first, then the longest.
+
+    "the Trump administration" beats the person mention "Trump" inside it.
+    """
+    ranked = sorted(raws, key=lambda r: (not r.from_gazetteer, r.span.begin - r.span.end))
     kept: list[RawMention] = []
-    for raw in raws:
+    for raw in ranked:
         if all(raw.span.end <= k.span.begin or k.span.end <= raw.span.begin for k in kept):
             kept.append(raw)
-    return kept
+    return sorted(kept, key=lambda r: r.span.begin)
 
 
 def extract_entities(doc: Doc) -> EntityIndex:
@@ -320,9 +408,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     raws = _drop_overlaps(_from_ents(doc))
     taken = _taken_tokens(doc, raws)
     raws += _party_mentions(doc, taken)
+    raws = _retype_surnames(raws)
     surnames = {r.name.split()[-1] for r in raws if r.type is EntityType.PERSON}
-    raws += _administrations(doc, surnames, taken)
-    raws = _drop_overlaps(_retype_surnames(raws))
+    raws = _drop_overlaps(raws + _administrations(doc, surnames, taken))
     targets = _merge_targets(raws)
     raws = [replace(r, name=targets.get((r.type, r.name), r.name)) for r in raws]
     raws = _resolve_acronyms(raws)

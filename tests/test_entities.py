@@ -1,0 +1,121 @@
+"""Entity mentions, types and in-article alias resolution, on sentences written for tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newskg.extract.elections import election_name
+from newskg.model import ArticleExtraction, EntityType
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def names(x: ArticleExtraction, kind: EntityType | None = None) -> set[str]:
+    return {e.name for e in x.entities if kind is None or e.type is kind}
+
+
+def test_surname_joins_full_name_and_mentions_keep_offsets(extract: Extract) -> None:
+    text = "Maria Gomez met voters in Ohio. Later, Gomez said the plan would pass."
+    x = extract(text)
+    people = [e for e in x.entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Maria Gomez"]
+    assert [(m.begin, m.end, m.text) for m in people[0].mentions] == [
+        (0, 11, "Maria Gomez"),
+        (39, 44, "Gomez"),
+    ]
+    assert all(text[m.begin : m.end] == m.text for e in x.entities for m in e.mentions)
+    assert people[0].aliases == ("Gomez",)
+
+
+def test_people_sharing_a_surname_stay_apart(extract: Extract) -> None:
+    x = extract("Maria Gomez and her brother Luis Gomez spoke in Ohio on Monday.")
+    assert {"Maria Gomez", "Luis Gomez"} <= names(x, EntityType.PERSON)
+
+
+def test_possessive_and_lost_apostrophe_are_trimmed(extract: Extract) -> None:
+    x = extract("Maria Gomez’s plan drew fire. Critics said Gomez s plan would fail.")
+    assert names(x, EntityType.PERSON) == {"Maria Gomez"}
+
+
+def test_state_mentions_carry_codes(extract: Extract) -> None:
+    x = extract("Officials in Ohio and New Mexico refused to answer.")
+    states = {e.name: dict(e.identifiers) for e in x.entities if e.type is EntityType.STATE}
+    assert states == {"Ohio": {"usps": "OH", "fips": "39"},
+                      "New Mexico": {"usps": "NM", "fips": "35"}}
+
+
+def test_bare_washington_is_not_the_state(extract: Extract) -> None:
+    x = extract("Lawmakers in Washington debated the budget on Tuesday.")
+    assert "Washington" not in names(x, EntityType.STATE)
+
+
+def test_party_words_name_the_party(extract: Extract) -> None:
+    x = extract("The Republican senator and two Democrats voted against the bill.")
+    assert names(x, EntityType.POLITICAL_PARTY) == {"Republican Party", "Democratic Party"}
+
+
+def test_administration_named_after_a_president(extract: Extract) -> None:
+    x = extract("President Maria Gomez spoke. The Gomez administration denied the report.")
+    assert "Gomez administration" in names(x, EntityType.GOVERNMENT_BODY)
+
+
+def test_acronym_joins_its_expansion(extract: Extract) -> None:
+    x = extract("The Federal Widget Agency issued rules. Critics said the FWA moved too fast.")
+    agencies = [e for e in x.entities if e.name == "Federal Widget Agency"]
+    assert len(agencies) == 1
+    assert "FWA" in agencies[0].aliases
+    assert "FWA" not in names(x)
+
+
+def test_definite_description_refers_back(extract: Extract) -> None:
+    x = extract("The Federal Widget Commission met on Monday. The commission voted 3-2.")
+    body = next(e for e in x.entities if e.name == "Federal Widget Commission")
+    assert body.type is EntityType.GOVERNMENT_BODY
+    assert [m.text for m in body.mentions] == ["Federal Widget Commission", "commission"]
+
+
+def test_photo_credit_is_split(extract: Extract) -> None:
+    x = extract("A rally in Ohio. Photo: Jane Roe/Getty Images\nThe crowd was large.")
+    assert "Jane Roe/Getty Images" not in names(x)
+
+
+def test_all_caps_dateline_is_not_an_organization(extract: Extract) -> None:
+    x = extract("CLEVELAND (Reuters) - The mayor of Cleveland resigned on Monday.")
+    assert "CLEVELAND" not in names(x)
+
+
+@pytest.mark.parametrize(
+    ("text", "election"),
+    [
+        ("She is running for governor of Kansas this year.", "Kansas gubernatorial election"),
+        ("He lost the 2016 election by a wide margin.",
+         "2016 United States presidential election"),
+        ("Turnout in the November 2018 elections was high.", "2018 United States elections"),
+        ("The Virginia gubernatorial election is close.", "Virginia gubernatorial election"),
+        ("A Washington state Senate race drew money.", "Washington State Senate election"),
+    ],
+)
+def test_election_phrases(extract: Extract, text: str, election: str) -> None:
+    assert names(extract(text), EntityType.ELECTION) == {election}
+
+
+def test_a_list_of_states_gives_one_election_each(extract: Extract) -> None:
+    x = extract("Democrats won the races for governor in Virginia and New Jersey.")
+    assert names(x, EntityType.ELECTION) == {
+        "Virginia gubernatorial election",
+        "New Jersey gubernatorial election",
+    }
+    assert {e.jurisdiction for e in x.elections} == {
+        e.key for e in x.entities if e.name in {"Virginia", "New Jersey"}
+    }
+
+
+def test_an_election_without_year_or_office_is_not_an_entity(extract: Extract) -> None:
+    assert names(extract("The election was held on a rainy day."), EntityType.ELECTION) == set()
+
+
+def test_election_name_is_canonical() -> None:
+    assert election_name(2020, "senator", None) == "2020 United States Senate elections"
+    assert election_name(None, "mayor", "Ohio") == "Ohio mayoral election"
