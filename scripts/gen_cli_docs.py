@@ -24,7 +24,13 @@ def render() -> str:
 
     def section(path: list[str], command: click.Command) -> None:
         name = " ".join(["newskg", *path])
-        with click.Context(command, info_name=name, terminal_width=88, max_content_width=88) as ctx:
+        with click.Context(
+            command,
+            info_name=name,
+            terminal_width=88,
+            help_option_names=["-h", "--help"],
+            max_content_width=88,
+        ) as ctx:
             text = command.get_help(ctx)
         parts.append(f"\n## `{name}`\n\n```\n{text}\n```\n")
         if isinstance(command, click.Group):

