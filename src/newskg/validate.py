@@ -1,0 +1,620 @@
+"""Check newskg graphs against the SHACL shapes and report what is wrong, with evidence.
+
+The shapes (``shapes/newskg.shapes.ttl``) are checked with pyshacl, one article graph at
+a time, before the graph joins the store: Violations are faults in one article's graph,
+Info results are completeness hints. The shapes of conflicts *between* articles (node
+shapes of severity ``sh:Warning``) run once, on the union of the article graphs.
+
+Each result names the article it came from and quotes an evidence sentence, so a
+reader can see what the text said:
+
+>>> from rdflib import Graph
+>>> report = validate_graph(Graph())
+>>> report.conforms, report.counts()[Severity.VIOLATION]
+(True, 0)
+
+Shapes and ontology are parsed once and reused; pyshacl is imported only when
+something is validated.
+"""
+
+from __future__ import annotations
+
+import json
+from collections import OrderedDict
+from collections.abc import Iterable, Sequence
+from dataclasses import asdict, dataclass
+from enum import StrEnum
+from functools import cache
+from pathlib import Path
+from typing import Any, cast
+from urllib.parse import unquote
+
+from rdflib import BNode, Dataset, Graph, Literal, URIRef
+from rdflib.namespace import SH
+from rdflib.term import Node
+from rdflib.util import guess_format
+
+from .errors import ConfigError
+from .resources import ontology_path, shapes_path
+from .vocab import DCTERMS, GRAPH, NIF, NKG, PROV, RDF, RDFS, SCHEMA, SKOS
+
+__all__ = [
+    "Severity",
+    "ValidationReport",
+    "ValidationResult",
+    "format_json",
+    "format_text",
+    "format_turtle",
+    "load_shapes",
+    "validate_dataset",
+    "validate_graph",
+]
+
+_SHAPES_NS = "https://w3id.org/newskg/shapes#"
+_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
+_LABELS = (RDFS.label, SKOS.prefLabel, NIF.anchorOf)
+_RESULT_ORDER = (
+    SH.focusNode,
+    SH.sourceShape,
+    SH.resultSeverity,
+    SH.resultPath,
+    SH.value,
+    SH.resultMessage,
+)
+
+
+class Severity(StrEnum):
+    """How serious a result is: the SHACL severity of the shape that produced it."""
+
+    VIOLATION = "Violation"
+    WARNING = "Warning"
+    INFO = "Info"
+
+
+_SEVERITY: dict[Node | None, Severity] = {
+    SH.Violation: Severity.VIOLATION,
+    SH.Warning: Severity.WARNING,
+    SH.Info: Severity.INFO,
+}
+_RANK = {Severity.VIOLATION: 0, Severity.WARNING: 1, Severity.INFO: 2}
+
+
+@dataclass(frozen=True)
+class ValidationResult:
+    """One ``sh:ValidationResult``, with what a reader needs to find the fault.
+
+    Attributes:
+        severity: Violation, Warning or Info.
+        focus: IRI of the node the result is about.
+        focus_label: its ``rdfs:label``, ``skos:prefLabel`` or ``nif:anchorOf``, if any.
+        path: the property path checked: an IRI, or a SPARQL property path of ``<IRI>``s.
+        value: the offending value (IRI or literal text), if the result names one.
+        message: what is wrong, from the shape's ``sh:message``.
+        shape: IRI of the shape that produced the result (its node shape's for a blank
+            node shape).
+        article: the ``dcterms:identifier`` of the article the result came from.
+        sentence: an evidence sentence: the ``nkg:sentence`` of a mention the focus is
+            ``prov:wasDerivedFrom``, or that ``nkg:refersTo`` the focus, or the focus's own.
+    """
+
+    severity: Severity
+    focus: str
+    focus_label: str | None
+    path: str | None
+    value: str | None
+    message: str
+    shape: str
+    article: str | None
+    sentence: str | None
+
+
+@dataclass(frozen=True)
+class ValidationReport:
+    """The results of validating a graph or dataset.
+
+    Attributes:
+        conforms: True when no result is a Violation (Warnings and Info do not count).
+        results: every result, sorted by article, shape, severity and focus.
+        report_graph: the standard SHACL validation report graph.
+    """
+
+    conforms: bool
+    results: tuple[ValidationResult, ...]
+    report_graph: Graph
+
+    def counts(self) -> dict[Severity, int]:
+        """Return the number of results of each severity (all three keys, zeros included)."""
+        counts = dict.fromkeys(Severity, 0)
+        for result in self.results:
+            counts[result.severity] += 1
+        return counts
+
+    def has_violations(self) -> bool:
+        """Return True when at least one result is a Violation."""
+        return any(r.severity is Severity.VIOLATION for r in self.results)
+
+
+# -- loading --------------------------------------------------------------------------
+
+
+def _parse(path: Path, into: Graph, what: str) -> None:
+    try:
+        into.parse(path, format=guess_format(str(path)) or "turtle")
+    except FileNotFoundError:
+        raise ConfigError(f"{path}: no such {what} file; check the path") from None
+    except Exception as err:  # rdflib raises many kinds of syntax error
+        raise ConfigError(
+            f"{path}: cannot read the {what}: {err}; fix the file's Turtle syntax"
+        ) from err
+
+
+@cache
+def _packaged_shapes() -> Graph:
+    graph = Graph()
+    _parse(shapes_path(), graph, "SHACL shapes")
+    return graph
+
+
+@cache
+def _class_hierarchy() -> Graph:
+    """The ontology's rdfs:subClassOf triples between named classes.
+
+    They are all pyshacl needs from the ontology (for ``sh:targetClass`` and
+    ``sh:class``); mixing in the whole ontology, with its ``owl:oneOf`` lists, made each
+    validation about ten times slower.
+    """
+    ontology = Graph()
+    _parse(ontology_path(), ontology, "ontology")
+    hierarchy = Graph()
+    for s, p, o in ontology.triples((None, RDFS.subClassOf, None)):
+        if isinstance(s, URIRef) and isinstance(o, URIRef):
+            hierarchy.add((s, p, o))
+    return hierarchy
+
+
+def load_shapes(extra: Sequence[Path] = ()) -> Graph:
+    """Return newskg's packaged SHACL shapes plus those of ``extra`` files, in a new graph.
+
+    Args:
+        extra: further shapes files (Turtle, or any format rdflib guesses from the name).
+
+    Raises:
+        ConfigError: naming the file that is missing or does not parse.
+    """
+    graph = Graph()
+    graph += _packaged_shapes()
+    for prefix, namespace in _packaged_shapes().namespaces():
+        graph.bind(prefix, namespace)
+    for path in extra:
+        _parse(Path(path), graph, "SHACL shapes")
+    return graph
+
+
+# -- preparing shapes once --------------------------------------------------------------
+
+
+@dataclass
+class _Prepared:
+    """pyshacl's parsed shapes for one shapes graph, split by where they run."""
+
+    graph: Graph
+    size: int
+    article_shapes: Any  # pyshacl ShapesGraph, or None when there are no such shapes
+    union_shapes: Any
+    parents: dict[Node, Node]
+
+
+_PREPARED: OrderedDict[int, _Prepared] = OrderedDict()
+
+
+def _prepare(shapes: Graph) -> _Prepared:
+    """Parse a shapes graph into pyshacl's shapes once; reuse them while it is unchanged."""
+    key = id(shapes)
+    prepared = _PREPARED.get(key)
+    if prepared is not None and prepared.graph is shapes and prepared.size == len(shapes):
+        return prepared
+    from pyshacl.errors import ReportableRuntimeError
+    from pyshacl.monkey import apply_patches
+
+    apply_patches()  # type: ignore[no-untyped-call]
+    _speed_up_pyshacl()
+    tops: set[Node] = set(shapes.subjects(RDF.type, SH.NodeShape))
+    for target in _TARGETS:
+        tops.update(shapes.subjects(target, None))
+    union_tops = {s for s in tops if (s, SH.severity, SH.Warning) in shapes}
+    union = _with_members(shapes, union_tops)
+    article = _with_members(shapes, tops - union_tops)
+    # pyshacl reads the shapes graph on every evaluation of a shape; rdflib's
+    # SimpleMemory store, which has no named graphs to look through, reads faster.
+    fast = Graph(store="SimpleMemory")
+    fast += shapes
+    for prefix, namespace in shapes.namespaces():
+        fast.bind(prefix, namespace)
+    try:
+        article_shapes, union_shapes = _parsed(fast, article), _parsed(fast, union)
+    except ReportableRuntimeError as err:
+        raise ConfigError(
+            f"the SHACL shapes are not valid: {err.message}; fix the shapes file"
+        ) from err
+    parents = {ps: ns for ns, ps in shapes.subject_objects(SH.property)}
+    prepared = _Prepared(shapes, len(shapes), article_shapes, union_shapes, parents)
+    _PREPARED[key] = prepared
+    while len(_PREPARED) > 4:
+        _PREPARED.popitem(last=False)
+    return prepared
+
+
+class _ParameterList(list[Any]):
+    """pyshacl's list of constraint parameters, with a set behind ``in``."""
+
+    def __init__(self, items: Iterable[Any]) -> None:
+        super().__init__(items)
+        self._members = frozenset(self)
+
+    def __contains__(self, item: object) -> bool:
+        return item in self._members
+
+
+def _speed_up_pyshacl() -> None:
+    """Make pyshacl's test of "is this predicate a constraint parameter" a set lookup.
+
+    pyshacl 0.40 tests every predicate of a shape against a list of about 40 parameters,
+    with rdflib's slow term equality, on every evaluation of the shape: a third of the
+    time of validating an article graph. It caches that list in ``pyshacl.shape`` as
+    ``CONSTRAINT_PARAMS``; the same list with a faster ``in`` changes no result. Other
+    pyshacl versions that lack the cache are left alone.
+    """
+    try:
+        import pyshacl.shape
+        from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
+    except ImportError:  # pragma: no cover - another pyshacl layout
+        return
+    cached = getattr(pyshacl.shape, "CONSTRAINT_PARAMS", None)
+    if cached is None or (isinstance(cached, tuple) and cached[0] is ALL_CONSTRAINT_PARAMETERS):
+        fast = (_ParameterList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
+        setattr(pyshacl.shape, "CONSTRAINT_PARAMS", fast)  # noqa: B010
+
+
+def _parsed(shapes: Graph, tops: list[Node]) -> Any:
+    """pyshacl's parsed form of ``tops`` (and the shapes they use), or None if none."""
+    if not tops:
+        return None
+    from pyshacl.shapes_graph import ShapesGraph
+
+    parsed = ShapesGraph(shapes)
+    # Parses these shapes only; blank-node shapes work as well as named ones.
+    parsed.shapes_from_uris(cast("list[URIRef]", tops))
+    return parsed
+
+
+def _with_members(shapes: Graph, tops: set[Node]) -> list[Node]:
+    """The shapes and every shape they use: pyshacl's use-these-shapes mode skips a
+    named property shape unless it is listed too."""
+    found, todo = set(), list(tops)
+    while todo:
+        shape = todo.pop()
+        if shape in found:
+            continue
+        found.add(shape)
+        for prop in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
+            todo.extend(shapes.objects(shape, prop))
+        for prop in (SH["or"], SH["and"], SH.xone):
+            for members in shapes.objects(shape, prop):
+                todo.extend(shapes.items(members))
+    return sorted(found, key=str)
+
+
+def _run(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
+    """Validate a private copy of ``data`` (it is changed in place) with pyshacl."""
+    from pyshacl.errors import ReportableRuntimeError
+    from pyshacl.graph_abstraction import DataGraph
+    from pyshacl.validator import Validator
+
+    options = {
+        "inference": "none",
+        "advanced": advanced,
+        "inplace": True,
+        "allow_warnings": True,
+        "allow_infos": True,
+    }
+    try:
+        validator = Validator(
+            DataGraph.from_rdflib(data),
+            shacl_graph=shapes_graph.graph,
+            ont_graph=_class_hierarchy(),
+            options=options,
+        )
+        validator.shacl_graph = shapes_graph  # the shapes parsed once, in _prepare
+        _conforms, report, _text = validator.run()  # type: ignore[no-untyped-call]
+    except ReportableRuntimeError as err:
+        raise ConfigError(
+            f"the SHACL shapes cannot be applied: {err.message}; fix the shapes file"
+        ) from err
+    assert isinstance(report, Graph)
+    return report
+
+
+# -- validating --------------------------------------------------------------------------
+
+
+def validate_graph(
+    data: Graph,
+    shapes: Graph | None = None,
+    article: str | None = None,
+    *,
+    cross_article: bool = False,
+) -> ValidationReport:
+    """Validate one article graph.
+
+    Args:
+        data: the article's graph; it is not modified.
+        shapes: a shapes graph from :func:`load_shapes`; newskg's own by default. Treat
+            it as read-only once used: its parsed form is cached.
+        article: the article id to credit the results to; by default the
+            ``dcterms:identifier`` of the graph's article, or, in a graph of several
+            articles, the article of each result's evidence.
+        cross_article: also run the cross-article (Warning) shapes, for a union graph
+            read from a Turtle file.
+
+    Raises:
+        ConfigError: if the shapes or the ontology cannot be read or applied.
+    """
+    prepared = _prepare(shapes if shapes is not None else _packaged_shapes())
+    reports, results = [], []
+    if article is None:
+        article = _sole_article(data)
+    runs = [(prepared.article_shapes, False)]
+    if cross_article:
+        runs.append((prepared.union_shapes, True))
+    for shapes_graph, advanced in runs:
+        if shapes_graph is None:
+            continue
+        copy = Graph()
+        copy += data
+        report = _run(copy, shapes_graph, advanced=advanced)
+        reports.append(report)
+        results += _results(report, data, prepared, article)
+    return _report(results, reports, prepared.graph)
+
+
+def validate_dataset(ds: Dataset, shapes: Graph | None = None) -> ValidationReport:
+    """Validate each article graph of a dataset alone, then the union for conflicts.
+
+    Article graphs are the named graphs under ``https://w3id.org/newskg/graph/article/``;
+    other graphs (such as the default graph of build metadata) are not checked.
+
+    Raises:
+        ConfigError: if the shapes or the ontology cannot be read or applied.
+    """
+    prepared = _prepare(shapes if shapes is not None else _packaged_shapes())
+    prefix = str(GRAPH["article/"])
+    reports, results = [], []
+    union = Graph()
+    graphs = [g for g in ds.graphs() if str(g.identifier).startswith(prefix)]
+    for graph in sorted(graphs, key=lambda g: str(g.identifier)):
+        article = _sole_article(graph) or unquote(str(graph.identifier)[len(prefix) :])
+        copy = Graph()  # a plain graph reads faster than a dataset's named graph
+        copy += graph
+        union += copy
+        if prepared.article_shapes is not None:
+            report = _run(copy, prepared.article_shapes, advanced=False)
+            reports.append(report)
+            results += _results(report, copy, prepared, article)
+    if prepared.union_shapes is not None and len(union):
+        report = _run(union, prepared.union_shapes, advanced=True)
+        reports.append(report)
+        results += _results(report, union, prepared, None)
+    return _report(results, reports, prepared.graph)
+
+
+def _report(
+    results: list[ValidationResult], reports: list[Graph], shapes: Graph
+) -> ValidationReport:
+    ordered = tuple(sorted(set(results), key=_sort_key))
+    conforms = not any(r.severity is Severity.VIOLATION for r in ordered)
+    merged = Graph()
+    for prefix, namespace in (reports[0] if reports else shapes).namespaces():
+        merged.bind(prefix, namespace)
+    root = BNode("report")
+    merged.add((root, RDF.type, SH.ValidationReport))
+    merged.add((root, SH.conforms, Literal(conforms)))
+    for report in reports:
+        _copy_results(report, merged, root)
+    return ValidationReport(conforms, ordered, merged)
+
+
+def _copy_results(report: Graph, into: Graph, root: BNode) -> None:
+    """Copy a report's results under ``root``, naming blank nodes by the results' order
+    so that the same results always serialize the same way."""
+    results = list(report.objects(None, SH.result))
+
+    def key(result: Node) -> tuple[str, ...]:
+        return tuple(
+            (_path(report, value) if p == SH.resultPath else str(value)) or ""
+            for p in _RESULT_ORDER
+            for value in [report.value(result, p)]
+        )
+
+    names: dict[Node, BNode] = {}
+    start = len(set(into.objects(root, SH.result)))
+    for number, result in enumerate(sorted(results, key=key), start):
+        todo, seen = [result], 0
+        while todo:
+            node = todo.pop(0)
+            if not isinstance(node, BNode) or node in names:
+                continue
+            names[node] = BNode(f"r{number:05d}" + (f"n{seen:03d}" if seen else ""))
+            seen += 1
+            todo.extend(o for _, o in sorted(report.predicate_objects(node)))
+        into.add((root, SH.result, names[result]))
+    for s, p, o in report:
+        if s in names:
+            into.add((names[s], p, names.get(o, o)))
+
+
+def _sort_key(r: ValidationResult) -> tuple[str, ...]:
+    return (
+        r.article or "\uffff",
+        r.shape,
+        str(_RANK[r.severity]),
+        r.focus,
+        r.path or "",
+        r.value or "",
+        r.message,
+    )
+
+
+# -- reading results -----------------------------------------------------------------
+
+
+def _results(
+    report: Graph, data: Graph, prepared: _Prepared, article: str | None
+) -> list[ValidationResult]:
+    found = []
+    for node in report.objects(None, SH.result):
+        focus = report.value(node, SH.focusNode)
+        source = report.value(node, SH.sourceShape)
+        value = report.value(node, SH.value)
+        message = report.value(node, SH.resultMessage)
+        severity = _SEVERITY.get(report.value(node, SH.resultSeverity), Severity.VIOLATION)
+        mentions = _mentions(data, focus)
+        found.append(
+            ValidationResult(
+                severity=severity,
+                focus=str(focus),
+                focus_label=_label(data, focus),
+                path=_path(report, report.value(node, SH.resultPath)),
+                value=None if value is None else str(value),
+                message=str(message) if message is not None else "",
+                shape=_shape_name(source, prepared),
+                article=article if article is not None else _article_of(data, focus, mentions),
+                sentence=next((s for m in mentions if (s := _text(data, m, NKG.sentence))), None),
+            )
+        )
+    return found
+
+
+def _shape_name(source: Node | None, prepared: _Prepared) -> str:
+    node = source
+    while isinstance(node, BNode) and node in prepared.parents:
+        node = prepared.parents[node]
+    return str(node if isinstance(node, URIRef) else source)
+
+
+def _text(graph: Graph, node: Node, prop: URIRef) -> str | None:
+    values = sorted(str(v) for v in graph.objects(node, prop) if isinstance(v, Literal))
+    return values[0] if values else None
+
+
+def _label(graph: Graph, focus: Node | None) -> str | None:
+    if focus is None:
+        return None
+    return next((t for p in _LABELS if (t := _text(graph, focus, p)) is not None), None)
+
+
+def _mentions(graph: Graph, focus: Node | None) -> list[Node]:
+    """The mentions that are evidence for ``focus``: its own text first, then in order."""
+    if focus is None:
+        return []
+    found = set(graph.objects(focus, PROV.wasDerivedFrom))
+    found.update(graph.subjects(NKG.refersTo, focus))
+    own = [focus] if (focus, RDF.type, NKG.Mention) in graph else []
+
+    def where(mention: Node) -> tuple[int, str]:
+        try:
+            return int(str(graph.value(mention, NIF.beginIndex))), str(mention)
+        except ValueError:
+            return 2**62, str(mention)
+
+    return own + sorted(found.difference(own), key=where)
+
+
+def _article_of(graph: Graph, focus: Node | None, mentions: Iterable[Node]) -> str | None:
+    if focus is not None and (focus, RDF.type, SCHEMA.NewsArticle) in graph:
+        return _text(graph, focus, DCTERMS.identifier)
+    for mention in mentions:
+        for context in graph.objects(mention, NIF.referenceContext):
+            if (found := _text(graph, context, DCTERMS.identifier)) is not None:
+                return found
+    return None
+
+
+def _sole_article(graph: Graph) -> str | None:
+    articles = set(graph.subjects(RDF.type, SCHEMA.NewsArticle))
+    return _text(graph, articles.pop(), DCTERMS.identifier) if len(articles) == 1 else None
+
+
+def _path(graph: Graph, node: Node | None) -> str | None:
+    if node is None:
+        return None
+    if isinstance(node, URIRef):
+        return str(node)
+    return _path_expression(graph, node)
+
+
+def _path_expression(graph: Graph, node: Node) -> str:
+    """A SHACL property path as SPARQL property-path text."""
+    if isinstance(node, URIRef):
+        return f"<{node}>"
+    if (node, RDF.first, None) in graph:
+        return "/".join(_path_expression(graph, step) for step in graph.items(node))
+    for prop, template in (
+        (SH.inversePath, "^{}"),
+        (SH.zeroOrMorePath, "({})*"),
+        (SH.oneOrMorePath, "({})+"),
+        (SH.zeroOrOnePath, "({})?"),
+    ):
+        inner = graph.value(node, prop)
+        if inner is not None:
+            return template.format(_path_expression(graph, inner))
+    alternatives = graph.value(node, SH.alternativePath)
+    if alternatives is not None:
+        return "(" + "|".join(_path_expression(graph, a) for a in graph.items(alternatives)) + ")"
+    return str(node)
+
+
+# -- formatting --------------------------------------------------------------------------
+
+
+def format_text(report: ValidationReport) -> str:
+    """Render a report for people: grouped by article, then shape, with evidence quoted.
+
+    Each result gives its severity, the focus's label (or IRI) and the message, then the
+    evidence sentence in quotes; a final line counts the results by severity.
+    """
+    lines: list[str] = []
+    article: object = object()
+    shape: str | None = None
+    for r in report.results:
+        if r.article != article:
+            article, shape = r.article, None
+            lines.append(r.article if r.article is not None else "(no article)")
+        if r.shape != shape:
+            shape = r.shape
+            lines.append(f"  {_short(r.shape)}")
+        lines.append(f"    {r.severity}: {r.focus_label or r.focus}: {r.message}")
+        if r.sentence is not None:
+            lines.append(f'      "{r.sentence}"')
+    counts = report.counts()
+    summary = ", ".join(f"{counts[s]} {s}" for s in Severity)
+    lines.append(f"{summary}: {'conforms' if report.conforms else 'does not conform'}")
+    return "\n".join(lines) + "\n"
+
+
+def _short(iri: str) -> str:
+    return iri[len(_SHAPES_NS) :] if iri.startswith(_SHAPES_NS) else iri
+
+
+def format_json(report: ValidationReport) -> str:
+    """Render a report as JSON: ``{"conforms", "counts", "results"}``, results as objects."""
+    document = {
+        "conforms": report.conforms,
+        "counts": {str(s): n for s, n in report.counts().items()},
+        "results": [asdict(r) for r in report.results],
+    }
+    return json.dumps(document, indent=2, ensure_ascii=False) + "\n"
+
+
+def format_turtle(report: ValidationReport) -> str:
+    """Render the standard SHACL report graph as Turtle, canonically (stable blank nodes)."""
+    return report.report_graph.serialize(format="longturtle")
