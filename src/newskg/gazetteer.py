@@ -21,6 +21,8 @@ __all__ = ["GazetteerEntry", "entries", "read_tsv", "state_entries", "titles"]
 
 # Bare names that are far more often something else in news text.
 _AMBIGUOUS_STATE_NAMES = frozenset({"Washington", "Georgia"})
+# AP abbreviations that are also words or titles ("Del." is a delegate, "Miss." a title).
+_AMBIGUOUS_AP = frozenset({"Del.", "Wash.", "Miss.", "Ind.", "La.", "Mo."})
 
 
 @dataclass(frozen=True)
@@ -75,23 +77,29 @@ def _entry(row: dict[str, str], path: Path, default: EntityType | None) -> Gazet
 
 
 def state_entries() -> list[GazetteerEntry]:
-    """US states, D.C. and territories with postal and FIPS codes, from the ``us`` package."""
+    """US states, D.C. and territories with postal and FIPS codes, from the ``us`` package.
+
+    AP-style abbreviations ("Calif.", "Ky.") are aliases, as in "(D-Calif.)", except
+    those that are also common words or titles.
+    """
     import us
 
     found = []
-    places = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
-    for place in places:
-        aliases: tuple[str, ...] = ()
+    places = {p.abbr: p for p in [*us.states.STATES_AND_TERRITORIES, us.states.DC]}
+    for place in places.values():
+        aliases: list[str] = []
+        if place.ap_abbr and place.ap_abbr != place.name and place.ap_abbr not in _AMBIGUOUS_AP:
+            aliases.append(place.ap_abbr)
         if place.abbr == "DC":
-            aliases = ("D.C.", "Washington, D.C.", "Washington D.C.")
+            aliases += ["Washington, D.C.", "Washington D.C."]
         elif place.name in _AMBIGUOUS_STATE_NAMES:
-            aliases = (f"{place.name} state", f"{place.name} State")
+            aliases += [f"{place.name} state", f"{place.name} State"]
         codes = (("usps", str(place.abbr)), ("fips", str(place.fips)))
         found.append(
             GazetteerEntry(
                 place.name,
                 EntityType.STATE,
-                aliases,
+                tuple(dict.fromkeys(aliases)),
                 codes,
                 match_name=place.name not in _AMBIGUOUS_STATE_NAMES,
             )

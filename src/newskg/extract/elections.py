@@ -164,12 +164,21 @@ def _mentions(match: re.Match[str], where: Span) -> list[ElectionMention]:
         name = _chamber_name(year, groups["chamber"], groups["state"])
         return [ElectionMention(where, name, year, "legislator", groups["state"])]
     if groups.get("states"):
-        names = re.split(r",\s*and\s+|,\s*|\s+and\s+", groups["states"])
-        return [
-            ElectionMention(where, election_name(year, office, s), year, office, s)
-            for s in names
-            if s
-        ]
+        # One span per state, from the phrase's start to the end of that state's name, so
+        # that each election has a mention of its own.
+        found = []
+        offset = match.start("states")
+        for state in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", groups["states"]):
+            name = re.sub(r"^\s*(?:and\s+)?", "", state.group()).strip()
+            if not name:
+                continue
+            end = offset + state.end()
+            text = match.string[where.begin : end]
+            span = Span(where.begin, end, text, where.sentence)
+            found.append(
+                ElectionMention(span, election_name(year, office, name), year, office, name)
+            )
+        return found
     state = groups.get("state")
     if (
         office is None

@@ -175,6 +175,18 @@ def _generic_org(span: SpacySpan) -> bool:
     return org_kind(token.text) is not EntityType.ORGANIZATION
 
 
+def _common_word_match(ent: SpacySpan) -> bool:
+    """A one-word gazetteer name used as an ordinary word ("Time is running out") or as
+    the start of a longer name ("the Atlantic Ocean")."""
+    if len(ent) != 1 or ent.text.isupper() or ent.label_ == EntityType.STATE.value:
+        return False
+    token = ent[0]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.is_title:
+        return True
+    return token.pos_ not in {"PROPN", "X"}
+
+
 def _after_title(doc: Doc, start: int) -> bool:
     return start > 0 and _is_title(doc[start - 1].text) and doc[start - 1].is_title
 
@@ -187,7 +199,7 @@ def _from_ents(doc: Doc) -> list[RawMention]:
         label = ent.label_
         if label in types:
             span = _span(doc, ent.start, ent.end)
-            if span is not None:
+            if span is not None and not _common_word_match(ent):
                 found.append(RawMention(span, EntityType(label), ent.ent_id_ or ent.text, True))
             continue
         if label not in {"PERSON", "ORG", "LAW", "GPE"}:
@@ -217,15 +229,34 @@ def _from_ents(doc: Doc) -> list[RawMention]:
     return found
 
 
+@cache
+def _party_letters() -> dict[str, str]:
+    path = data_path("lexicons", "parties_markers.tsv")
+    return {row["letter"]: row["party"] for row in read_tsv(path)}
+
+
+def _marker_party(doc: Doc, token: Token) -> str | None:
+    """The party of a legislator marker's letter: "(R-Texas)", "(D., Bucks)", ", R-Ky.,"."""
+    letter = token.text.rstrip(".")
+    party = _party_letters().get(letter)
+    if party is None or token.i == 0 or token.i + 1 >= len(doc):
+        return None
+    before, after = doc[token.i - 1].text, doc[token.i + 1].text
+    if before in {"(", ","} and (after in {"-", "–", ",", ")"} or token.text.endswith(".")):
+        return party
+    return None
+
+
 def _party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
     parties = _party_words()
     found = []
     for token in doc:
-        if token.i in taken or token.text not in parties:
+        if token.i in taken:
             continue
-        span = _span(doc, token.i, token.i + 1)
-        if span is not None:
-            found.append(RawMention(span, EntityType.POLITICAL_PARTY, parties[token.text]))
+        party = parties.get(token.text) or _marker_party(doc, token)
+        span = _span(doc, token.i, token.i + 1) if party else None
+        if span is not None and party is not None:
+            found.append(RawMention(span, EntityType.POLITICAL_PARTY, party))
     return found
 
 

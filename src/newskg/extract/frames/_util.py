@@ -22,9 +22,9 @@ def evidence(tokens: Iterable[Token]) -> tuple[Span, ...]:
     if not items:
         return ()
     first, last = items[0], items[-1]
-    doc = first.doc
-    begin, end = first.idx, last.idx + len(last.text)
-    return (Span(begin, end, doc.text[begin:end], first.sent.text.strip()),)
+    # A slice of the doc, not doc.text: spaCy rebuilds doc.text on every access.
+    span = first.doc[first.i : last.i + 1]
+    return (Span(span.start_char, span.end_char, span.text, first.sent.text.strip()),)
 
 
 def sentence_span(sent: SpacySpan) -> Span:

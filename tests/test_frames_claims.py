@@ -1,0 +1,160 @@
+"""The `claims` frame on invented sentences: reporting verbs, inversions, "according to",
+outlets that report or credit a claim, evidence qualifiers, claim nouns, pronouns and
+group anaphors, quoted posts, and what is not a claim."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newskg.extract import extract_article
+from newskg.model import Article, ArticleExtraction
+
+Claims = set[tuple[str, str | None, str]]  # claimant, reported_by, evidence status
+HALE = "Robert Hale"
+
+
+@pytest.fixture(scope="module")
+def extract() -> Callable[[str], ArticleExtraction]:
+    """The claims frame alone, on a text written for a test."""
+    from newskg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    return lambda text: extract_article(Article(id="t.txt", text=text), nlp(text), ["claims"])
+
+
+@pytest.fixture(scope="module")
+def claims(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Claims]:
+    """(claimant, reported_by, status) of every claim a text reports."""
+
+    def run(text: str) -> Claims:
+        found = extract(text)
+        name = {e.key: e.name for e in found.entities}
+        return {
+            (name[c.claimant], name.get(c.reported_by or ""), c.status.value) for c in found.claims
+        }
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # reporting verbs with a named subject
+        ("Senator Maria Delgado insisted the plan would fail.", {("Maria Delgado", None)}),
+        ("Robert Hale argued that the tariffs would hurt farmers.", {(HALE, None)}),
+        ("Robert Hale denied any wrongdoing.", {(HALE, None)}),
+        ("Robert Hale tweeted on Friday that the report was fake.", {(HALE, None)}),
+        (
+            "Common Cause said in a statement that the law was unconstitutional.",
+            {("Common Cause", None)},
+        ),
+        (
+            "The Brennan Center for Justice said in a letter dated Monday that the rule "
+            "was illegal.",
+            {("Brennan Center for Justice", None)},
+        ),
+        # inversions and statements that lost their quotation marks
+        (
+            '"We will appeal the ruling," said Maria Delgado, a lawyer for the plaintiffs.',
+            {("Maria Delgado", None)},
+        ),
+        ("The plan is dead, Robert Hale said.", {(HALE, None)}),
+        # according to; proxies
+        ("The budget will grow, according to Thomas Whitfield.", {("Thomas Whitfield", None)}),
+        ("Revenue fell sharply, according to a Reuters report.", {("Reuters", "Reuters")}),
+        (
+            "A State Department spokeswoman said the talks would resume.",
+            {("Department of State", None)},
+        ),
+        # outlets: reporting themselves, crediting a claim, or hosting it
+        ("CNN reported that the agency had lost the files.", {("CNN", "CNN")}),
+        ("Robert Hale insisted the audit was fair, Forbes reported.", {(HALE, "Forbes")}),
+        (
+            "The New York Times reported that Robert Hale said the deal was dead.",
+            {("The New York Times", "The New York Times"), (HALE, "The New York Times")},
+        ),
+        ("Thomas Whitfield said on CNN that the deal was dead.", {("Thomas Whitfield", "CNN")}),
+        # claim nouns
+        ("Robert Hale's claim that the vote was rigged drew criticism.", {(HALE, None)}),
+        # lists, pronouns, group anaphors
+        (
+            "Robert Hale and Maria Delgado said the bill would pass.",
+            {(HALE, None), ("Maria Delgado", None)},
+        ),
+        (
+            "Maria Delgado spoke on Monday. She said the law was unconstitutional.",
+            {("Maria Delgado", None)},
+        ),
+        ("Robert Hale was asked about the plan. He said it was dead.", {(HALE, None)}),
+        (
+            "Senators Amy Carter, John Briggs and Paul Reyes wrote to the agency. "
+            "The three senators said the agency had ignored them.",
+            {("Amy Carter", None), ("John Briggs", None), ("Paul Reyes", None)},
+        ),
+        ("The plan is dead. Robert Hale (@roberthale) July 1, 2017", {(HALE, None)}),
+    ],
+)
+def test_claimants(
+    claims: Callable[[str], Claims], text: str, expected: set[tuple[str, str | None]]
+) -> None:
+    assert {(who, by) for who, by, _ in claims(text)} == expected
+
+
+@pytest.mark.parametrize(
+    ("text", "status"),
+    [
+        (
+            "Robert Hale claimed without providing evidence that ballots were forged.",
+            "without_evidence",
+        ),
+        ("Robert Hale claimed, without evidence, that ballots were forged.", "without_evidence"),
+        ("Robert Hale made baseless claims of fraud.", "without_evidence"),
+        (
+            "Robert Hale spoke on Monday. He repeated his unfounded claims of fraud.",
+            "without_evidence",
+        ),
+        ("Robert Hale falsely claimed that the election was rigged.", "disputed"),
+        ("Robert Hale said the evidence of fraud was baseless.", "unqualified"),
+    ],
+)
+def test_evidence_status(claims: Callable[[str], Claims], text: str, status: str) -> None:
+    assert {(who, st) for who, _, st in claims(text)} == {(HALE, status)}
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Robert Hale did not say whether he would run again.",  # negated
+        "Maria Delgado declined to say what she would do.",
+        "Judge Maria Delgado denied the motion.",  # a ruling on a request, not an assertion
+        "Forty-four states said they would not comply.",  # a count names no one
+        "Democrats said the plan was illegal.",  # some members, not the party
+        "Robert Hale wrote a book about the war.",  # no assertion reported
+        "Maria Delgado and Thomas Whitfield met on Monday. She said the law was unfair.",
+        "It was reported that the agency had lost the files.",
+    ],
+)
+def test_no_claim(claims: Callable[[str], Claims], text: str) -> None:
+    assert claims(text) == set()
+
+
+def test_claim_text_and_about(extract: Callable[[str], ArticleExtraction]) -> None:
+    found = extract("Robert Hale said that Maria Delgado had lied to Congress.")
+    name = {e.key: e.name for e in found.entities}
+    (claim,) = found.claims
+    assert claim.text == "Maria Delgado had lied to Congress"
+    assert claim.verb == "said"
+    about = {name[k] for k in claim.about}
+    assert "Maria Delgado" in about and len(about) == 2  # and Congress, by its canonical name
+    assert 0.0 < claim.confidence <= 1.0
+    assert claim.evidence[0].text.startswith("Robert Hale said")
+
+
+def test_group_accused(claims: Callable[[str], Claims]) -> None:
+    text = (
+        "The Brennan Center for Justice filed a complaint on Tuesday. "
+        "The group accused Robert Hale of violating the law."
+    )
+    assert {who for who, _, _ in claims(text)} == {"Brennan Center for Justice"}

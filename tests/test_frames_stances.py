@@ -1,0 +1,146 @@
+"""The `stances` frame on invented sentences: who refused, complied, partly complied or is
+still deciding about a request; lists, appositions, anaphors, negation, and what is not a
+stance (counts, requests for comment, orders to comply)."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newskg.extract import extract_article
+from newskg.model import Article, ArticleExtraction
+
+Stances = set[tuple[str, str]]
+ASK = "The Justice Department asked every state to turn over its voter rolls. "
+
+
+@pytest.fixture(scope="module")
+def extract() -> Callable[[str], ArticleExtraction]:
+    """The stances frame alone, on a text written for a test."""
+    from newskg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    return lambda text: extract_article(Article(id="t.txt", text=text), nlp(text), ["stances"])
+
+
+@pytest.fixture(scope="module")
+def stances(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Stances]:
+    """(actor name, status) of every stance a text states."""
+
+    def run(text: str) -> Stances:
+        found = extract(text)
+        name = {e.key: e.name for e in found.entities}
+        return {(name[s.actor], s.status.value) for s in found.stances}
+
+    return run
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # refused, one actor and lists
+        ("Texas refused to hand over the data.", {("Texas", "refused")}),
+        (
+            ASK + "Ohio, Utah and Nevada said they would not comply.",
+            {("Ohio", "refused"), ("Utah", "refused"), ("Nevada", "refused")},
+        ),
+        (
+            ASK + "Officials said Alaska, Alabama and Oregon were among the states that "
+            "would not comply.",
+            {("Alaska", "refused"), ("Alabama", "refused"), ("Oregon", "refused")},
+        ),
+        (ASK + "Arizona won't hand over the records.", {("Arizona", "refused")}),
+        (ASK + "Kentucky declined to provide the records.", {("Kentucky", "refused")}),
+        (ASK + "Illinois has rejected the request.", {("Illinois", "refused")}),
+        (ASK + "The request was rejected by Oregon.", {("Oregon", "refused")}),
+        (ASK + "Minnesota election officials rejected the request.", {("Minnesota", "refused")}),
+        (
+            ASK + "Maryland's elections administrator, Linda Marsh, said the state will not "
+            "provide the data.",
+            {("Maryland", "refused")},
+        ),
+        # complied
+        (
+            "The Justice Department asked states for their voter rolls. Idaho complied, and "
+            "Iowa agreed to provide the data.",
+            {("Idaho", "complied"), ("Iowa", "complied")},
+        ),
+        (
+            "The House Judiciary Committee issued a subpoena. The Department of Commerce "
+            "complied with the subpoena.",
+            {("Department of Commerce", "complied")},
+        ),
+        # partially complied
+        (
+            ASK + "Kentucky will provide only publicly available information.",
+            {("Kentucky", "partially_complied")},
+        ),
+        (
+            "The Senate committee subpoenaed the records in March. Kansas handed over some of "
+            "the records.",
+            {("Kansas", "partially_complied")},
+        ),
+        (
+            ASK + "Montana provided the voter rolls but refused to turn over the "
+            "Social Security numbers.",
+            {("Montana", "partially_complied")},
+        ),
+        # undecided
+        (ASK + "Vermont is still reviewing the request.", {("Vermont", "undecided")}),
+        (ASK + "Maine has not decided whether to comply.", {("Maine", "undecided")}),
+        (
+            ASK + "Nebraska, Idaho and Florida were still studying the request.",
+            {("Nebraska", "undecided"), ("Idaho", "undecided"), ("Florida", "undecided")},
+        ),
+    ],
+)
+def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances) -> None:
+    assert stances(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        ASK + "Ohio did not refuse the request.",  # negated refusal is no refusal
+        ASK + "Forty-four states refused to turn over voter data.",  # a count names no one
+        "The governor's office did not respond to a request for comment.",
+        "Senator Ann Wu declined to comment.",
+        ASK + "A federal judge ordered Oregon to comply with the request.",  # not yet done
+        "The FBI provided information about the attack to reporters.",  # nothing was asked
+        "Utah sent a letter to the commission.",
+        ASK + "Vermont reviewed the request on Monday.",  # done reviewing: no stance yet
+        "Robert Hale claimed without providing evidence that the vote was rigged.",
+    ],
+)
+def test_no_stance(stances: Callable[[str], Stances], text: str) -> None:
+    assert stances(text) == set()
+
+
+def test_request_label_and_agent(extract: Callable[[str], ArticleExtraction]) -> None:
+    found = extract(
+        "The House Judiciary Committee issued a subpoena for the tax returns. "
+        "Treasury Secretary Ann Wu refused to comply with the committee's subpoena."
+    )
+    name = {e.key: e.name for e in found.entities}
+    assert [(r.label, name.get(r.agent or "")) for r in found.requests] == [
+        ("tax returns subpoena", "House Committee on the Judiciary")
+    ]
+    (stance,) = found.stances
+    assert (name[stance.actor], stance.request) == ("Ann Wu", found.requests[0].key)
+    assert 0.0 < stance.confidence <= 1.0
+    assert "refused to comply" in stance.evidence[0].text
+
+
+def test_one_request_for_its_mentions(extract: Callable[[str], ArticleExtraction]) -> None:
+    found = extract(
+        "The commission asked states for voter data. Ohio rejected the request. "
+        "Utah is still weighing the request."
+    )
+    assert [r.label for r in found.requests] == ["voter data request"]
+    assert {s.request for s in found.stances} == {found.requests[0].key}
+
+
+def test_own_request_is_no_compliance(stances: Callable[[str], Stances]) -> None:
+    text = "Governor Ann Wu asked the counties for voter data. Wu sent the data to reporters."
+    assert ("Ann Wu", "complied") not in stances(text)
