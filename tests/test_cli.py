@@ -45,7 +45,7 @@ def test_version(runner: CliRunner) -> None:
     assert (code, out) == (0, f"newskg, version {__version__}\n")
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "validate"])
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     code, out, _ = run(runner, command, "--help")
     assert code == 0
@@ -57,8 +57,10 @@ def test_build_writes_graph_and_summary(runner: CliRunner, tmp_path: Path) -> No
     code, stdout, stderr = run(runner, "build", str(SEED), "-o", str(out))
     assert code == 0
     assert stdout == ""
-    assert stderr.startswith("built 1 articles: ")
-    assert stderr.rstrip().endswith(f"-> {out}")
+    first, second = stderr.splitlines()
+    assert first.startswith("built 1 articles: ")
+    assert first.endswith(f"-> {out}")
+    assert second.startswith("validation: ")
     ds = Dataset()
     ds.parse(out, format="trig")
     graphs = {str(g.identifier) for g in ds.graphs() if len(g)}
@@ -246,3 +248,84 @@ def test_cli_group_lists_commands(runner: CliRunner) -> None:
     assert result.exit_code == 0
     for command in ("build", "query", "export"):
         assert f"  {command} " in result.output
+
+
+STRICT_SHAPES = """
+@prefix sh: <http://www.w3.org/ns/shacl#> .
+@prefix schema: <https://schema.org/> .
+@prefix ex: <https://example.org/shapes#> .
+ex:PersonBorn a sh:NodeShape ; sh:targetClass schema:Person ;
+    sh:property ex:PersonBorn-birthDate .
+ex:PersonBorn-birthDate sh:path schema:birthDate ; sh:minCount 1 ;
+    sh:message "Every person needs a birth date." .
+"""
+
+
+def test_build_sets_aside_graphs_that_violate_and_exits_1(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    shapes = tmp_path / "strict.ttl"
+    shapes.write_text(STRICT_SHAPES, encoding="utf-8")
+    (tmp_path / "in").mkdir()
+    shutil.copy(SEED, tmp_path / "in")
+    (tmp_path / "in" / "calm.txt").write_text(
+        "Ohio and Texas signed the compact.", encoding="utf-8"
+    )
+    out = tmp_path / "kg.trig"
+    code, _, stderr = run(
+        runner, "build", str(tmp_path / "in"), "-o", str(out), "--shapes", str(shapes)
+    )
+    assert code == 1
+    assert "built 1 articles, 1 set aside (see kg.trig.rejected.txt)" in stderr
+    kept = Dataset().parse(out, format="trig")
+    assert {str(g.identifier).rsplit("/", 1)[-1] for g in kept.graphs() if len(g)} >= {"calm.txt"}
+    assert "000_37f6897af02eb592.txt" not in out.read_text(encoding="utf-8").split("{")[-1]
+    rejected = Dataset().parse(tmp_path / "kg.trig.rejected.trig", format="trig")
+    assert [str(g.identifier).rsplit("/", 1)[-1] for g in rejected.graphs() if len(g)] == [
+        "000_37f6897af02eb592.txt"
+    ]
+    report = (tmp_path / "kg.trig.rejected.txt").read_text(encoding="utf-8")
+    assert "Violation: Kris Kobach: Every person needs a birth date." in report
+
+
+def test_build_no_validate_says_so(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, stderr = run(
+        runner, "build", str(SEED), "-o", str(tmp_path / "kg.nq"), "--no-validate"
+    )
+    assert code == 0
+    assert stderr.splitlines()[-1] == "not validated (--no-validate)"
+
+
+def test_validate_conforming_graph(runner: CliRunner, seed_kg: Path) -> None:
+    code, out, _ = run(runner, "validate", str(seed_kg))
+    assert code == 0
+    assert out.rstrip().endswith(": conforms")
+
+
+def test_validate_json_and_turtle(runner: CliRunner, seed_kg: Path) -> None:
+    code, out, _ = run(runner, "validate", str(seed_kg), "--format", "json")
+    assert code == 0
+    assert json.loads(out)["conforms"] is True
+    code, out, _ = run(runner, "validate", str(seed_kg), "--format", "turtle")
+    assert code == 0
+    assert "sh:conforms true" in out
+
+
+def test_validate_violation_exits_1(runner: CliRunner, seed_kg: Path, tmp_path: Path) -> None:
+    shapes = tmp_path / "strict.ttl"
+    shapes.write_text(STRICT_SHAPES, encoding="utf-8")
+    code, out, _ = run(runner, "validate", str(seed_kg), "--shapes", str(shapes))
+    assert code == 1
+    assert "Every person needs a birth date." in out
+    assert out.rstrip().endswith(": does not conform")
+
+
+def test_validate_bad_inputs_exit_2(runner: CliRunner, seed_kg: Path, tmp_path: Path) -> None:
+    code, _, stderr = run(runner, "validate", str(tmp_path / "missing.trig"))
+    assert code == 2
+    assert "missing.trig: no such graph file" in stderr
+    broken = tmp_path / "broken.ttl"
+    broken.write_text("this is not turtle", encoding="utf-8")
+    code, _, stderr = run(runner, "validate", str(seed_kg), "--shapes", str(broken))
+    assert code == 2
+    assert "broken.ttl" in stderr

@@ -22,11 +22,28 @@ from .extract import extract_article
 from .ingest import iter_articles
 from .model import Article, ArticleExtraction
 from .resolve import apply_merges, find_merges, record_merges
+from .validate import ValidationReport, combine_reports, validate_conflicts, validate_graph
 from .vocab import DCTERMS, PROV
 
-__all__ = ["BuildResult", "add_article_graph", "build_dataset", "extract_articles"]
+__all__ = [
+    "BuildResult",
+    "Rejected",
+    "add_article_graph",
+    "build_dataset",
+    "extract_articles",
+    "rejected_dataset",
+]
 
-Progress = Callable[[int], None]
+Progress = Callable[[int, int], None]
+
+
+@dataclass(frozen=True)
+class Rejected:
+    """An article graph set aside because it has a SHACL Violation, with its report."""
+
+    article: Article
+    graph: Graph
+    report: ValidationReport
 
 
 @dataclass(frozen=True)
@@ -39,6 +56,8 @@ class BuildResult:
         entities: distinct entity IRIs across all article graphs.
         problems: input errors; each names the file (and line) and the fix.
         seconds: wall-clock time of the build.
+        rejected: article graphs set aside for a Violation (not in ``dataset``).
+        report: the Warnings and Infos of the accepted graphs, or None without validation.
     """
 
     dataset: Dataset
@@ -46,6 +65,8 @@ class BuildResult:
     entities: int
     problems: tuple[InputError, ...]
     seconds: float
+    rejected: tuple[Rejected, ...] = ()
+    report: ValidationReport | None = None
 
     @property
     def triples(self) -> int:
@@ -97,6 +118,8 @@ def build_dataset(
     frames: Sequence[str] | None = None,
     progress: Progress | None = None,
     resolve: bool = True,
+    validate: bool = True,
+    shapes: Graph | None = None,
 ) -> BuildResult:
     """Build a dataset from article files and folders.
 
@@ -104,9 +127,13 @@ def build_dataset(
         paths: files (.txt, .md, .html, .jsonl, .csv) and folders searched recursively.
         model: the spaCy model; None for :func:`newskg.nlp.default_model`.
         frames: frame extractors to run; None for the defaults.
-        progress: called with the number of articles extracted after each article.
+        progress: called with (articles extracted, articles read) after each article.
         resolve: join one entity's different names across articles (see
             :mod:`newskg.resolve`); the merges are recorded in the dataset.
+        validate: check each article graph against the SHACL shapes; a graph with a
+            Violation is set aside in ``rejected`` instead of joining the dataset.
+        shapes: the shapes to check with (:func:`newskg.validate.load_shapes`); newskg's
+            own by default.
 
     Returns:
         The dataset and what went wrong on the way; input problems never stop the build.
@@ -129,15 +156,43 @@ def build_dataset(
     for extraction in extract_articles(articles, model=model, frames=frames):
         extractions.append(extraction)
         if progress is not None:
-            progress(len(extractions))
+            progress(len(extractions), len(articles))
     merges = find_merges(extractions) if resolve else []
     record_merges(ds, merges, run.iri)
     entities: set[str] = set()
+    rejected: list[Rejected] = []
+    reports: list[ValidationReport] = []
+    union = Graph()
     for extraction in extractions:
         extraction = apply_merges(extraction, merges)
         graph = build_article_graph(extraction, run)
+        if validate:
+            report = validate_graph(graph, shapes, extraction.article.id)
+            if report.has_violations():
+                rejected.append(Rejected(extraction.article, graph, report))
+                continue
+            reports.append(report)
+            union += graph
         add_article_graph(ds, extraction, graph, run, when)
         entities.update(str(ids.entity_iri(e.type, e.name)) for e in extraction.entities)
+    if validate:
+        reports.append(validate_conflicts(union, shapes))
     return BuildResult(
-        ds, len(extractions), len(entities), tuple(problems), time.perf_counter() - started
+        ds,
+        len(extractions) - len(rejected),
+        len(entities),
+        tuple(problems),
+        time.perf_counter() - started,
+        tuple(rejected),
+        combine_reports(reports) if validate else None,
     )
+
+
+def rejected_dataset(rejected: Sequence[Rejected]) -> Dataset:
+    """The set-aside article graphs as a dataset, one named graph each, for review."""
+    ds = Dataset()
+    bind_prefixes(ds)
+    for item in rejected:
+        target = ds.graph(ids.article_graph_iri(item.article.id))
+        target.addN((s, p, o, target) for s, p, o in item.graph)
+    return ds

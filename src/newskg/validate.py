@@ -42,10 +42,12 @@ __all__ = [
     "Severity",
     "ValidationReport",
     "ValidationResult",
+    "combine_reports",
     "format_json",
     "format_text",
     "format_turtle",
     "load_shapes",
+    "validate_conflicts",
     "validate_dataset",
     "validate_graph",
 ]
@@ -405,6 +407,28 @@ def validate_dataset(ds: Dataset, shapes: Graph | None = None) -> ValidationRepo
         reports.append(report)
         results += _results(report, union, prepared, None)
     return _report(results, reports, prepared.graph)
+
+
+def validate_conflicts(union: Graph, shapes: Graph | None = None) -> ValidationReport:
+    """Run only the cross-article (Warning) shapes, on the union of article graphs.
+
+    Raises:
+        ConfigError: if the shapes or the ontology cannot be read or applied.
+    """
+    prepared = _prepare(shapes if shapes is not None else _packaged_shapes())
+    if prepared.union_shapes is None or not len(union):
+        return _report([], [], prepared.graph)
+    copy = Graph()
+    copy += union
+    report = _run(copy, prepared.union_shapes, advanced=True)
+    return _report(_results(report, union, prepared, None), [report], prepared.graph)
+
+
+def combine_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
+    """One report holding the results of several (of articles validated one by one)."""
+    results = [r for report in reports for r in report.results]
+    graphs = [report.report_graph for report in reports]
+    return _report(results, graphs, _packaged_shapes())
 
 
 def _report(
