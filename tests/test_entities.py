@@ -42,8 +42,10 @@ def test_possessive_and_lost_apostrophe_are_trimmed(extract: Extract) -> None:
 def test_state_mentions_carry_codes(extract: Extract) -> None:
     x = extract("Officials in Ohio and New Mexico refused to answer.")
     states = {e.name: dict(e.identifiers) for e in x.entities if e.type is EntityType.STATE}
-    assert states == {"Ohio": {"usps": "OH", "fips": "39"},
-                      "New Mexico": {"usps": "NM", "fips": "35"}}
+    assert states == {
+        "Ohio": {"usps": "OH", "fips": "39"},
+        "New Mexico": {"usps": "NM", "fips": "35"},
+    }
 
 
 def test_bare_washington_is_not_the_state(extract: Extract) -> None:
@@ -90,8 +92,7 @@ def test_all_caps_dateline_is_not_an_organization(extract: Extract) -> None:
     ("text", "election"),
     [
         ("She is running for governor of Kansas this year.", "Kansas gubernatorial election"),
-        ("He lost the 2016 election by a wide margin.",
-         "2016 United States presidential election"),
+        ("He lost the 2016 election by a wide margin.", "2016 United States presidential election"),
         ("Turnout in the November 2018 elections was high.", "2018 United States elections"),
         ("The Virginia gubernatorial election is close.", "Virginia gubernatorial election"),
         ("A Washington state Senate race drew money.", "Washington State Senate election"),

@@ -1,5 +1,466 @@
-"""The `complaints` frame extractor (placeholder until written)."""
+"""The `complaints` frame: lawsuits, formal complaints and requests to investigate.
+
+Verbs and nouns are data (``complaint_verbs.tsv``, ``complaint_nouns.tsv``,
+``complaint_blockers.tsv``): "X sued Y in <court>", "X filed a complaint with the FEC
+against Y", "a lawsuit brought by X", "a lawsuit that accused Y of violating Z", "X asked
+the DOJ to probe whether Y breached Z", "X called for an inquiry into Y", "a request from
+X to investigate Y", "X argued in court that Y ...", "the plaintiffs included X".
+
+A complaint with several complainants or respondents becomes one entry per (complainant,
+respondent) pair, as the gold guidelines count "A, B and C asked ..." (one entry each). A
+lawsuit an article tells in parts ("the plaintiffs included X"; "the lawsuit accused Y")
+is joined when the article's lawsuits have one respondent. An accusation alone is a claim,
+not a complaint: "accused" counts only inside a lawsuit or complaint.
+"""
 
 from __future__ import annotations
 
-__all__: list[str] = []
+from dataclasses import dataclass, field, replace
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ...gazetteer import read_tsv
+from ...model import Complaint, Entity, EntityType
+from ...resources import data_path
+from .. import FrameContext, Frames, register_frame
+from ._util import evidence
+from .candidacies import ACTORS, TokenView
+
+if TYPE_CHECKING:
+    from spacy.tokens import Token
+
+__all__ = ["extract_complaints"]
+
+_BODIES = frozenset(t for t in EntityType if t.is_organization)
+_MAX_ALLEGATION = 160
+_PLAINTIFFS = "plaintiffs"  # a lawsuit known only by its plaintiffs, until joined
+
+
+@dataclass(frozen=True)
+class _Verb:
+    frame: str
+    kind: str | None
+    needs: str | None
+
+
+@dataclass(frozen=True)
+class _Noun:
+    role: str
+    kind: str
+    formal: bool
+
+
+@dataclass
+class _Found:
+    """One complaint as one trigger tells it, before its lists are paired."""
+
+    kind: str
+    tokens: list[Token]
+    confidence: float
+    complainants: list[Entity] = field(default_factory=list)
+    respondents: list[Entity] = field(default_factory=list)
+    addressee: Entity | None = None
+    law: Entity | None = None
+    allegation: str | None = None
+
+
+@cache
+def _verbs() -> dict[str, tuple[_Verb, ...]]:
+    found: dict[str, list[_Verb]] = {}
+    for r in read_tsv(data_path("lexicons", "complaint_verbs.tsv")):
+        kind, needs = (None if v in {"", "-"} else v for v in (r["kind"], r["needs"]))
+        found.setdefault(r["lemma"], []).append(_Verb(r["frame"], kind, needs))
+    return {lemma: tuple(specs) for lemma, specs in found.items()}
+
+
+@cache
+def _nouns() -> dict[str, _Noun]:
+    rows = read_tsv(data_path("lexicons", "complaint_nouns.tsv"))
+    return {r["noun"]: _Noun(r["role"], r["kind"], r["formal"] == "always") for r in rows}
+
+
+@cache
+def _blockers(where: str) -> frozenset[str]:
+    rows = read_tsv(data_path("lexicons", "complaint_blockers.tsv"))
+    return frozenset(r["word"] for r in rows if r["where"] == where)
+
+
+def _frame(token: Token, frame: str) -> _Verb | None:
+    return next((s for s in _verbs().get(token.lemma_.lower(), ()) if s.frame == frame), None)
+
+
+def _role(token: Token | None) -> str | None:
+    noun = _nouns().get(token.lemma_.lower()) if token is not None else None
+    return noun.role if noun is not None else None
+
+
+class _Reader:
+    """Reads the complaints of one article off its parse."""
+
+    def __init__(self, view: TokenView) -> None:
+        self.view = view
+
+    def stopped(self, token: Token) -> bool:
+        """True when nothing was filed: "did not sue", "declined to sue", "could sue"."""
+        return self.view.negated(token) or self.view.blocked(
+            token, _blockers("governor"), _blockers("modal")
+        )
+
+    def actors(self, token: Token | None) -> list[Entity]:
+        """Who a noun phrase names; for "Y's travels" or "the use of Y", Y."""
+        view = self.view
+        found = view.entities_of(token, ACTORS)
+        if token is None or found or view.entity(token) is not None:
+            return found
+        return view.entities_of(view.child(token, "poss") or view.prep_object(token, "of"), ACTORS)
+
+    def body(self, token: Token, *preps: str) -> Entity | None:
+        """The agency or court after one of some prepositions ("with the FEC")."""
+        for word in preps:
+            entity = self.view.resolve(self.view.prep_object(token, word))
+            if entity is not None and entity.type in _BODIES:
+                return entity
+        return None
+
+    def alleged(self, found: _Found, phrase: Token | None) -> None:
+        """The law a phrase names, or else its words as the allegation."""
+        if phrase is None:
+            return
+        laws = (self.view.entity(t) for t in phrase.subtree)
+        found.law = found.law or next(
+            (e for e in laws if e is not None and e.type is EntityType.LAW), None
+        )
+        if found.law is None and found.allegation is None:
+            words = phrase.doc[phrase.left_edge.i : phrase.right_edge.i + 1].text.strip(" ,.")
+            found.allegation = words[:_MAX_ALLEGATION] or None
+
+    def investigated(self, found: _Found, inv: Token) -> None:
+        """Respondent and law from what an investigation verb or noun is about."""
+        view = self.view
+        clause = next(
+            (
+                c
+                for c in inv.children
+                if c.dep_ in {"ccomp", "advcl"}
+                and any(m.lower_ in {"whether", "if"} for m in c.children)
+            ),
+            None,
+        )
+        if clause is not None:  # "probe whether he breached the Hatch Act"
+            found.respondents = self.actors(view.subject(clause))
+            self.alleged(found, clause)
+            return
+        target = view.child(inv, "dobj") or view.prep_object(inv, "into", "of", "about")
+        found.respondents = self.actors(target)
+        if view.entity(target) is None:  # "Y's travels": the travels are the allegation
+            self.alleged(found, target)
+        found.tokens.append(inv)
+
+    def against(self, root: Token) -> Token | None:
+        """The object of "against" anywhere in a clause, wherever the parser hung it:
+        "filed a complaint with the FEC against Y", "a lawsuit by X against Y"."""
+        near = self.view.clause(root)
+        near.update(
+            i
+            for c in root.subtree
+            if c.dep_ == "acl" and _frame(c, "file")
+            for i in self.view.clause(c)
+        )  # "a suit brought by X against Y"
+        doc = root.doc
+        preps = (doc[i] for i in sorted(near) if doc[i].lower_ == "against")
+        return next((o for p in preps if (o := self.view.child(p, "pobj")) is not None), None)
+
+    def investigates(self, verb: Token) -> bool:
+        spec = _frame(verb, "investigate")
+        return spec is not None and (
+            spec.needs is None or self.view.prep_object(verb, spec.needs) is not None
+        )
+
+    def sue(self, verb: Token, spec: _Verb) -> _Found | None:
+        """A suing verb: "X sued Y over Z", "Y was sued by X", "X challenged Y in court"."""
+        view = self.view
+        subject, obj = view.subject(verb), view.child(verb, "dobj")
+        if view.passive(verb):
+            subject, obj = view.prep_object(verb, "by"), view.child(verb, "nsubjpass")
+        found = _Found(
+            spec.kind or "lawsuit",
+            [verb],
+            0.9,
+            self.actors(subject),
+            self.actors(obj or view.prep_object(verb, "against", "about")),
+        )
+        found.addressee = self.body(verb, "in", "before", "with", "to")
+        court = view.prep_object(verb, "in")
+        if (spec.needs == "body" and found.addressee is None) or (
+            spec.needs == "court"
+            and (found.addressee is None and (court is None or court.lemma_.lower() != "court"))
+        ):
+            return None
+        for word in ("over", "for", "under"):
+            self.alleged(found, view.prep_object(verb, word))
+        return found
+
+    def ask(self, verb: Token, spec: _Verb) -> _Found | None:
+        """A request to investigate, by verb: "X asked Y to probe Z", "X called on Y to
+        investigate Z", "X called for an inquiry into Z", "X wants an examination of Z"."""
+        view = self.view
+        found = _Found("investigation_request", [verb], 0.85, self.actors(view.subject(verb)))
+        asked = view.child(verb, "dobj") or view.prep_object(verb, "on")
+        inv = next(
+            (
+                c
+                for t in (verb, asked)
+                if t is not None
+                for c in t.children
+                if c.dep_ in {"xcomp", "ccomp", "acl"} and self.investigates(c)
+            ),
+            None,
+        )
+        if inv is not None:
+            addressee = view.resolve(asked)
+            found.addressee = addressee if addressee and addressee.type in _BODIES else None
+        else:
+            inv = view.prep_object(verb, "for")
+            if inv is None and spec.needs != "for":
+                inv = view.child(verb, "dobj")  # never "called the probe a hoax"
+            if inv is None or _role(inv) != "investigation":
+                return None
+            found.addressee = self.body(inv, "by") or self.body(verb, "from", "to")
+        self.investigated(found, inv)
+        return found
+
+    def in_court(self, verb: Token, spec: _Verb) -> _Found | None:
+        """A lawsuit of X against Y: "X argued in court that Y's policy violated Z"."""
+        court = self.view.prep_object(verb, "in", "before")
+        entity = self.view.entity(court)
+        if court is None or (
+            court.lemma_.lower() != "court"
+            and (entity is None or entity.type is not EntityType.COURT)
+        ):
+            return None
+        found = _Found("lawsuit", [verb], 0.7, self.actors(self.view.subject(verb)))
+        found.addressee = entity
+        self.alleges(found, verb)
+        return found
+
+    def alleges(self, found: _Found, verb: Token) -> None:
+        """Respondent and law of "accused Y of violating Z", "argued that Y's rule broke Z"."""
+        view = self.view
+        obj, clause = view.child(verb, "dobj"), view.child(verb, "ccomp")
+        if self.actors(obj):
+            found.respondents = found.respondents or self.actors(obj)
+            self.alleged(found, view.prep_object(verb, "of") or view.prep_object(obj, "of"))
+        elif clause is not None:
+            found.respondents = found.respondents or self.actors(view.subject(clause))
+            self.alleged(found, clause)
+        found.tokens.append(verb)
+
+    def complaint(self, noun: Token, spec: _Noun) -> _Found | None:
+        """A lawsuit or complaint noun, with whoever its phrase and its verb name."""
+        view = self.view
+        head = noun.head
+        governed = noun.dep_ in {"dobj", "nsubjpass"} and head.pos_ == "VERB"
+        if (
+            view.modified_by(noun, _blockers("modifier"))
+            or view.negated(noun)
+            or (governed and (self.stopped(head) or head.lemma_.lower() in _blockers("governor")))
+        ):
+            return None
+        filed = governed and _frame(head, "file") is not None
+        found = _Found(
+            spec.kind,
+            [noun],
+            0.8,
+            self.actors(view.child(noun, "poss") or view.prep_object(noun, "by", "from")),
+        )
+        for clause in (c for c in noun.children if c.dep_ in {"acl", "relcl"}):
+            if _frame(clause, "file") and not found.complainants:  # "a suit brought by X"
+                found.complainants = self.actors(view.prep_object(clause, "by"))
+            if _frame(clause, "allege"):  # "a lawsuit that accused Y of ..."
+                self.alleges(found, clause)
+        for clause in (c for c in head.children if filed and c.dep_ in {"advcl", "xcomp"}):
+            if _frame(clause, "allege"):  # "filed a complaint alleging that Y ..."
+                self.alleges(found, clause)
+        if filed and not found.complainants:
+            found.complainants = self.actors(
+                view.prep_object(head, "by") if view.passive(head) else view.subject(head)
+            )
+        if noun.dep_ == "nsubj" and _frame(head, "allege"):  # "the suit accuses Y"
+            self.alleges(found, head)
+        if noun.dep_ == "pobj" and head.lower_ == "in" and _frame(head.head, "allege"):
+            found.complainants = found.complainants or self.actors(view.subject(head.head))
+            self.alleges(found, head.head)  # "X alleged in a complaint that Y ..."
+        holders = (noun, head) if governed else (noun,)
+        against = next((t for h in holders if (t := view.prep_object(h, "against"))), None)
+        against = against or self.against(head if governed else noun)
+        found.respondents = found.respondents or self.actors(
+            against or view.prep_object(noun, "about", "over")
+        )
+        found.addressee = next(
+            (b for h in holders if (b := self.body(h, "with", "to", "in", "before"))), None
+        )
+        received = governed and _frame(head, "receive") is not None
+        if governed and (received or _frame(head, "decide")):  # "the court dismissed it"
+            bodies = [e for e in self.actors(view.subject(head)) if e.type in _BODIES]
+            found.addressee = found.addressee or next(iter(bodies), None)
+        if not (spec.formal or filed or received or found.addressee or against is not None):
+            return None  # "a complaint about the media" is no formal complaint
+        self.alleged(found, view.prep_object(noun, "over", "about"))
+        return found
+
+    def request(self, noun: Token) -> _Found | None:
+        """An investigation request: "a request from X to investigate Y", "agreed to probe Y
+        at the request of X"."""
+        view = self.view
+        found = _Found(
+            "investigation_request",
+            [noun],
+            0.8,
+            self.actors(view.child(noun, "poss") or view.prep_object(noun, "from", "by", "of")),
+        )
+        inv = next(
+            (c for c in noun.children if c.dep_ in {"acl", "relcl"} and self.investigates(c)), None
+        )
+        asker = (
+            noun.head.head if noun.dep_ == "pobj" and noun.head.lower_ in {"at", "upon"} else None
+        )
+        if inv is None and asker is not None:
+            inv = next((t for t in (asker, *asker.children) if self.investigates(t)), None)
+        if inv is None and _role(target := view.prep_object(noun, "for")) == "investigation":
+            inv = target  # "a request for an inquiry into Y"
+        if inv is None:
+            return None
+        self.investigated(found, inv)
+        granter = noun.head if noun.dep_ == "dobj" else asker  # "the GAO accepted a request"
+        body = view.resolve(view.subject(granter)) if granter is not None else None
+        found.addressee = (
+            body if body is not None and body.type in _BODIES else self.body(noun, "to")
+        )
+        return found
+
+    def plaintiffs(self, noun: Token) -> _Found | None:
+        """Who brought a lawsuit: "the plaintiffs included X", "X, one of the plaintiffs"."""
+        view = self.view
+        named = view.described(noun)
+        if named is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
+            named = view.child(noun.head, "dobj")
+        one = noun.head.head if noun.dep_ == "pobj" else noun
+        if named is None and one.lower_ == "one" and one.dep_ == "appos":
+            named = one.head
+        actors = self.actors(named)
+        return _Found(_PLAINTIFFS, [noun], 0.7, actors) if actors else None
+
+    def read(self, token: Token) -> _Found | None:
+        """The complaint a token starts, if it starts one."""
+        if token.pos_ == "VERB":
+            readers = {"sue": self.sue, "ask": self.ask, "allege": self.in_court}
+            for spec in _verbs().get(token.lemma_.lower(), ()):
+                reading = readers.get(spec.frame)
+                found = reading(token, spec) if reading is not None else None
+                if found is not None:
+                    return None if self.stopped(token) else found
+            return None
+        noun = _nouns().get(token.lemma_.lower()) if token.pos_ in {"NOUN", "PROPN"} else None
+        if noun is None or noun.role == "complaint":
+            return self.complaint(token, noun) if noun else None
+        if noun.role == "request":
+            return self.request(token)
+        return self.plaintiffs(token) if noun.role == "complainant" else None
+
+
+def _completed(found: list[_Found]) -> list[_Found]:
+    """Join a lawsuit told in parts when the article's lawsuits have one respondent; drop
+    plaintiffs that join nothing and investigation requests that name no target."""
+    sued = [f for f in found if f.kind == "lawsuit" and f.respondents]
+    whole = sued[0] if len({r.key for f in sued for r in f.respondents}) == 1 else None
+    kept = []
+    for f in found:
+        if f.kind in {"lawsuit", _PLAINTIFFS} and not f.respondents and whole is not None:
+            f = _Found(
+                "lawsuit",
+                f.tokens + whole.tokens,
+                f.confidence * 0.8,
+                f.complainants,
+                whole.respondents,
+                f.addressee or whole.addressee,
+                whole.law,
+                whole.allegation,
+            )
+        if f.kind != _PLAINTIFFS and (f.respondents or f.kind != "investigation_request"):
+            kept.append(f)
+    return kept
+
+
+def _join(old: Complaint | None, new: Complaint) -> Complaint:
+    """Two readings of one complaint as one, keeping what either names."""
+    if old is None:
+        return new
+    law = old.law or new.law
+    return replace(
+        old,
+        evidence=tuple(dict.fromkeys(old.evidence + new.evidence)),
+        confidence=max(old.confidence, new.confidence),
+        addressee=old.addressee or new.addressee,
+        law=law,
+        allegation=None if law else old.allegation or new.allegation,
+    )
+
+
+def _pairs(found: list[_Found]) -> list[Complaint]:
+    """One complaint per (kind, complainant, respondent), each side of a list paired."""
+    merged: dict[tuple[str, str | None, str | None], Complaint] = {}
+    for f in _completed(found):
+        by_sentence: dict[int, list[Token]] = {}
+        for token in f.tokens:
+            by_sentence.setdefault(token.sent.start, []).append(token)
+        spans = tuple(s for tokens in by_sentence.values() for s in evidence(tokens))
+        sides: tuple[list[Entity | None], list[Entity | None]] = (
+            [*f.complainants] or [None],
+            [*f.respondents] or [None],
+        )
+        for c in sides[0]:
+            for r in sides[1]:
+                if c is r or (c is not None and r is not None and c.key == r.key):
+                    continue
+                key = (f.kind, c.key if c else None, r.key if r else None)
+                merged[key] = _join(
+                    merged.get(key),
+                    Complaint(
+                        f.kind,
+                        spans,
+                        round(f.confidence, 2),
+                        key[1],
+                        key[2],
+                        f.addressee.key if f.addressee else None,
+                        f.law.key if f.law else None,
+                        None if f.law else f.allegation,
+                    ),
+                )
+    # A complaint missing a side that another of its kind names is that complaint.
+    full = [(k, c, r) for k, c, r in merged if c and r]
+    return [
+        m
+        for (k, c, r), m in merged.items()
+        if (c and r)
+        or not any(fk == k and c in {None, fc} and r in {None, fr} for fk, fc, fr in full)
+    ]
+
+
+@register_frame("complaints")
+def extract_complaints(ctx: FrameContext, out: Frames) -> None:
+    """Find lawsuits, formal complaints and requests to investigate.
+
+    Args:
+        ctx: the article, its parse and its entities.
+        out: the facts found so far; complaints are appended to ``out.complaints``.
+    """
+    verbs, nouns = _verbs(), _nouns()
+    reader = _Reader(TokenView.of(ctx))
+    found = []
+    for token in ctx.doc:
+        lemma = token.lemma_.lower()
+        if lemma in verbs or lemma in nouns:
+            item = reader.read(token)
+            if item is not None and (item.complainants or item.respondents):
+                found.append(item)
+    out.complaints.extend(_pairs(found))
