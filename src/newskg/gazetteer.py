@@ -20,7 +20,7 @@ from .resources import data_path
 __all__ = ["GazetteerEntry", "entries", "read_tsv", "state_entries", "titles"]
 
 # Bare names that are far more often something else in news text.
-_AMBIGUOUS_STATE_NAMES = frozenset({"Washington", "Georgia"})
+_AMBIGUOUS_STATE_NAMES = frozenset({"Washington"})
 # AP abbreviations that are also words or titles ("Del." is a delegate, "Miss." a title).
 _AMBIGUOUS_AP = frozenset({"Del.", "Wash.", "Miss.", "Ind.", "La.", "Mo."})
 

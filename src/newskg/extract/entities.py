@@ -74,10 +74,28 @@ def _gazetteer_by_name() -> dict[str, GazetteerEntry]:
     return {e.name: e for e in entries()}
 
 
+@dataclass(frozen=True)
+class _Description:
+    """What a definite description ("the commission") may refer back to."""
+
+    heads: frozenset[str]  # words the name must hold; empty for any name
+    types: frozenset[EntityType]  # the kinds it may be; empty for any organization
+
+    def fits(self, raw: RawMention) -> bool:
+        if self.types and raw.type not in self.types:
+            return False
+        return not self.heads or bool(self.heads & {w.casefold() for w in raw.name.split()})
+
+
 @cache
-def _definite_heads() -> dict[str, frozenset[str]]:
+def _definite_descriptions() -> dict[str, _Description]:
     path = data_path("lexicons", "definite_descriptions.tsv")
-    return {row["noun"]: frozenset(row["heads"].split("|")) for row in read_tsv(path)}
+    found = {}
+    for row in read_tsv(path):
+        heads = frozenset(h for h in row["heads"].split("|") if h and h != "*")
+        types = frozenset(EntityType(t) for t in row.get("types", "").split("|") if t)
+        found[row["noun"]] = _Description(heads, types)
+    return found
 
 
 def _span(doc: Doc, start: int, end: int) -> Span | None:
@@ -291,6 +309,42 @@ def _administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawM
     return found
 
 
+def _names_after_titles(doc: Doc, taken: set[int]) -> list[RawMention]:
+    """Names NER missed right after a title: "Sens. Ana Ruiz and ...", "its director,
+    Ana Fisher,". One to three capitalised proper nouns, none already in a mention."""
+    known = titles()
+    found = []
+    for token in doc:
+        start = token.i + 1
+        entry = known.get(token.text)
+        if entry is None and start < len(doc) and doc[start].text == ".":
+            entry = known.get(f"{token.text}.")  # the tokenizer split "Sens." in two
+            start += 1
+        if entry is None or start >= len(doc):
+            continue
+        after_comma = doc[start].text == ","
+        if after_comma:  # "its director, Ana Fisher," needs a full name and a closing mark
+            start += 1
+        elif entry[1] == "job" or not token.text[:1].isupper():
+            continue
+        end = start
+        while (
+            end < len(doc)
+            and end - start < 3
+            and doc[end].pos_ == "PROPN"
+            and (doc[end].is_title and end not in taken)
+        ):
+            end += 1
+        if end == start or (
+            after_comma and (end - start < 2 or end >= len(doc) or doc[end].text not in {",", "."})
+        ):
+            continue
+        span = _span(doc, start, end)
+        if span is not None and _clean_person(span.text):
+            found.append(RawMention(span, EntityType.PERSON, span.text))
+    return found
+
+
 def _initials(name: str) -> str:
     words = [w for w in re.split(r"[\s\-]+", name) if w and w.lower() not in _NAME_STOP]
     return "".join(w[0] for w in words if w[0].isupper())
@@ -316,6 +370,7 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
             short = f"{words[0]} {words[-1]}"
             if short in people:
                 target[(EntityType.PERSON, name)] = short
+    orgs = [n for kind, counter in names.items() if kind.is_organization for n in counter]
     for kind, counter in names.items():
         if not kind.is_organization and kind is not EntityType.LAW:
             continue
@@ -323,6 +378,11 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
             bare = _US_PREFIX.sub("", name)
             if bare != name and bare in counter:
                 target[(kind, name)] = bare
+            elif kind.is_organization and " " not in name and not _ACRONYM.match(name):
+                # "Interior" (from "Interior Secretary") is the one body named "... Interior"
+                holders = [o for o in orgs if o != name and name in o.split()]
+                if len(holders) == 1:
+                    target[(kind, name)] = holders[0]
     return target
 
 
@@ -358,20 +418,16 @@ def _resolve_acronyms(raws: list[RawMention]) -> list[RawMention]:
 
 def _definite_mentions(doc: Doc, raws: list[RawMention], taken: set[int]) -> list[RawMention]:
     """ "the commission" refers back to the nearest body whose name has a fitting head."""
-    heads = _definite_heads()
+    descriptions = _definite_descriptions()
     orgs = sorted((r for r in raws if r.type.is_organization), key=lambda r: r.span.begin)
     found = []
     for token in doc[1:]:
-        fits = heads.get(token.lower_)
-        if fits is None or token.i in taken or doc[token.i - 1].lower_ != "the":
+        description = descriptions.get(token.lower_)
+        if description is None or token.i in taken or doc[token.i - 1].lower_ != "the":
             continue
         if token.i + 1 < len(doc) and doc[token.i + 1].pos_ in {"PROPN", "NOUN"}:
             continue  # "the commission report": a modifier, not a reference
-        before = [
-            r
-            for r in orgs
-            if r.span.end <= token.idx and fits & {w.casefold() for w in r.name.split()}
-        ]
+        before = [r for r in orgs if r.span.end <= token.idx and description.fits(r)]
         if before:
             span = _span(doc, token.i, token.i + 1)
             if span is not None:
@@ -437,6 +493,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
         doc: the article parsed by :func:`newskg.nlp.load_pipeline`.
     """
     raws = _drop_overlaps(_from_ents(doc))
+    raws += _names_after_titles(doc, _taken_tokens(doc, raws))
     taken = _taken_tokens(doc, raws)
     raws += _party_mentions(doc, taken)
     raws = _retype_surnames(raws)
