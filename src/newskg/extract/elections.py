@@ -168,11 +168,11 @@ def _mentions(match: re.Match[str], where: Span) -> list[ElectionMention]:
         # that each election has a mention of its own.
         found = []
         offset = match.start("states")
-        for state in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", groups["states"]):
-            name = re.sub(r"^\s*(?:and\s+)?", "", state.group()).strip()
+        for part in re.finditer(r"[^,]+?(?=,|\s+and\s+|$)", groups["states"]):
+            name = re.sub(r"^\s*(?:and\s+)?", "", part.group()).strip()
             if not name:
                 continue
-            end = offset + state.end()
+            end = offset + part.end()
             text = match.string[where.begin : end]
             span = Span(where.begin, end, text, where.sentence)
             found.append(
