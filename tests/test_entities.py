@@ -120,3 +120,35 @@ def test_an_election_without_year_or_office_is_not_an_entity(extract: Extract) -
 def test_election_name_is_canonical() -> None:
     assert election_name(2020, "senator", None) == "2020 United States Senate elections"
     assert election_name(None, "mayor", "Ohio") == "Ohio mayoral election"
+
+
+@pytest.mark.parametrize(
+    ("text", "law"),
+    [
+        ("The governor signed House Bill 1878 on Friday.", "House Bill 1878"),
+        ("Critics said H.R. 1 went too far.", "H.R. 1"),
+        ("Voters approved Proposition 12 in a landslide.", "Proposition 12"),
+        ("The judge cited the Missouri Constitution twice.", "Missouri Constitution"),
+        ("It violates Ohio's constitution, the suit says.", "Ohio Constitution"),
+    ],
+)
+def test_laws_named_by_pattern(extract: Extract, text: str, law: str) -> None:
+    assert law in names(extract(text), EntityType.LAW)
+
+
+def test_two_word_all_caps_dateline_is_not_an_organization(extract: Extract) -> None:
+    x = extract("SANTA FE, N.M. (Reuters) - The attorney general of New Mexico sued on Monday.")
+    assert "SANTA FE" not in names(x)
+
+
+def test_campaign_mention_keeps_the_person(extract: Extract) -> None:
+    x = extract("Mary Smith's campaign for governor of Ohio began in May.")
+    assert "Mary Smith" in names(x, EntityType.PERSON)
+    assert "Smith campaign" in names(x, EntityType.ORGANIZATION)
+
+
+def test_surname_read_as_a_place_is_the_person(extract: Extract) -> None:
+    x = extract("Jon Husted spoke on Monday. Since Husted is running, aides stayed quiet.")
+    people = [e for e in x.entities if e.type is EntityType.PERSON]
+    assert [p.name for p in people] == ["Jon Husted"]
+    assert not any(e.name == "Husted" for e in x.entities)

@@ -1,0 +1,408 @@
+"""Candidate entity mentions in a parsed article, before they are resolved to entities.
+
+They come from the gazetteer ruler and spaCy's NER (cleaned of titles, possessives,
+photo-credit lines and fragments), names right after titles, party words and letters,
+bodies named after a person ("the Trump administration") and law patterns ("House Bill
+1878", "the Missouri Constitution").
+"""
+
+from __future__ import annotations
+
+import re
+from collections.abc import Iterable
+from dataclasses import dataclass
+from functools import cache
+from typing import TYPE_CHECKING
+
+from ..gazetteer import GazetteerEntry, entries, read_tsv, state_entries, titles
+from ..model import EntityType, Span
+from ..resources import data_path
+from .orgkinds import org_kind
+
+if TYPE_CHECKING:
+    from spacy.tokens import Doc, Token
+    from spacy.tokens import Span as SpacySpan
+
+__all__ = [
+    "RawMention",
+    "administrations",
+    "drop_overlaps",
+    "from_ents",
+    "gazetteer_by_name",
+    "law_mentions",
+    "names_after_titles",
+    "party_mentions",
+    "party_words",
+    "span_of",
+    "taken_tokens",
+]
+
+_POSSESSIVE = frozenset({"'s", "’s", "'", "’", "s"})
+_LEADING_NOISE = frozenset({"the", "The", "a", "A", "an", "An"})
+
+
+@dataclass(frozen=True)
+class RawMention:
+    """A candidate mention before resolution: where, which type, which name it gives."""
+
+    span: Span
+    type: EntityType
+    name: str
+    from_gazetteer: bool = False
+    tentative: bool = False  # kept only if it turns out to be a known person's name
+
+
+@cache
+def party_words() -> dict[str, str]:
+    path = data_path("lexicons", "party_words.tsv")
+    return {row["word"]: row["party"] for row in read_tsv(path)}
+
+
+@cache
+def gazetteer_by_name() -> dict[str, GazetteerEntry]:
+    return {e.name: e for e in entries()}
+
+
+def span_of(doc: Doc, start: int, end: int) -> Span | None:
+    """A model Span for tokens ``[start, end)``; None when empty."""
+    if start >= end:
+        return None
+    s = doc[start:end]
+    return Span(s.start_char, s.end_char, s.text, s.sent.text.strip())
+
+
+def _is_title(text: str) -> bool:
+    known = titles()
+    return text in known or f"{text}." in known or text.rstrip(".") in known
+
+
+def _is_leading_title(token: Token) -> bool:
+    """ "Gov.", "former", "U.S." or a short all-caps code ("NJ") before a person's name."""
+    if token.text in {"U.S.", "Former", "former"} or _is_title(token.text):
+        return True
+    return token.is_upper and len(token) <= 3
+
+
+def _trim(ent: SpacySpan, strip_titles: bool) -> tuple[int, int]:
+    """Token bounds without leading articles, titles or possessors, and trailing possessives.
+
+    "NJ Gov Chris Christie" -> "Chris Christie"; "Trump s Presidential Advisory
+    Commission" (apostrophe lost) -> "Presidential Advisory Commission".
+    """
+    start, end = ent.start, ent.end
+    doc = ent.doc
+    while start < end - 1 and (
+        doc[start].text in _LEADING_NOISE or (strip_titles and _is_leading_title(doc[start]))
+    ):
+        start += 1
+    for i in range(start + 1, end - 1):  # a possessor in front: "<Name> 's|s <Body>"
+        if doc[i].text in _POSSESSIVE and not strip_titles and doc[i + 1].is_title:
+            start = i + 1
+            break
+    while end > start and (doc[end - 1].text in _POSSESSIVE or doc[end - 1].is_punct):
+        end -= 1
+    return start, end
+
+
+_JUNK = re.compile(r"[@#/\n]|\s{2,}|[a-z][A-Z]")
+
+
+def _clean_person(text: str) -> str | None:
+    words = text.split()
+    if not words or len(words) > 5 or any(ch.isdigit() for ch in text) or _JUNK.search(text):
+        return None
+    if not words[0][:1].isupper() or text.isupper():
+        return None
+    return text
+
+
+def _credit_line(doc: Doc, ent: SpacySpan) -> list[RawMention]:
+    """ "Jane Roe/Getty Images": a photo credit names a person and an agency."""
+    slash = next((t for t in ent if t.text == "/"), None)
+    if slash is None:
+        slash_in = next((t for t in ent if "/" in t.text), None)
+        if slash_in is None:
+            return []
+    found = []
+    text = ent.text.strip()
+    person, _, agency = text.partition("/")
+    begin = ent.start_char
+    sentence = ent.sent.text.strip()
+    if _clean_person(person.strip()):
+        name = person.strip()
+        found.append(
+            RawMention(Span(begin, begin + len(name), name, sentence), EntityType.PERSON, name)
+        )
+    agency = agency.strip()
+    if agency and agency[:1].isupper():
+        at = ent.start_char + text.index(agency)
+        known = gazetteer_by_name().get(agency)
+        kind = known.type if known else org_kind(agency)
+        found.append(
+            RawMention(
+                Span(at, at + len(agency), agency, sentence), kind, agency, known is not None
+            )
+        )
+    return found
+
+
+def _generic_org(span: SpacySpan) -> bool:
+    """A single common word ("State", "Board"), a demonym or an all-caps dateline."""
+    if len(span) != 1:
+        return False
+    token = span[0]
+    if token.tag_ == "NNPS" or token.lower_ in {"state", "states", "government"}:
+        return True
+    if token.is_upper and len(token) > 5:
+        return True
+    return org_kind(token.text) is not EntityType.ORGANIZATION
+
+
+def _common_word_match(ent: SpacySpan) -> bool:
+    """A one-word gazetteer name used as an ordinary word ("Time is running out") or as
+    the start of a longer name ("the Atlantic Ocean")."""
+    if len(ent) != 1 or ent.text.isupper() or ent.label_ == EntityType.STATE.value:
+        return False
+    token = ent[0]
+    following = token.doc[token.i + 1] if token.i + 1 < len(token.doc) else None
+    if following is not None and following.pos_ == "PROPN" and following.is_title:
+        return True
+    return token.pos_ not in {"PROPN", "X"}
+
+
+def _after_title(doc: Doc, start: int) -> bool:
+    return start > 0 and _is_title(doc[start - 1].text) and doc[start - 1].is_title
+
+
+def from_ents(doc: Doc) -> list[RawMention]:
+    found: list[RawMention] = []
+    parties = party_words()
+    types = {t.value for t in EntityType}
+    for ent in doc.ents:
+        label = ent.label_
+        if label in types:
+            span = span_of(doc, ent.start, ent.end)
+            if span is not None and not _common_word_match(ent):
+                found.append(RawMention(span, EntityType(label), ent.ent_id_ or ent.text, True))
+            continue
+        if label in {"GPE", "LOC", "NORP", "FAC"} and not _after_title(doc, ent.start):
+            # Often a surname NER misread ("since Kobach is running"); kept only if so.
+            span = span_of(doc, *_trim(ent, strip_titles=False))
+            if span is not None and span.text[:1].isupper():
+                found.append(RawMention(span, EntityType.ORGANIZATION, span.text, tentative=True))
+            continue
+        if label not in {"PERSON", "ORG", "LAW", "GPE"}:
+            continue
+        if "/" in ent.text and label in {"PERSON", "ORG"}:
+            found.extend(_credit_line(doc, ent))
+            continue
+        if label == "PERSON" or (label in {"ORG", "GPE"} and _after_title(doc, ent.start)):
+            start, end = _trim(ent, strip_titles=True)
+            span = span_of(doc, start, end)
+            name = _clean_person(span.text) if span else None
+            if span is not None and name:
+                found.append(RawMention(span, EntityType.PERSON, name))
+        elif label == "ORG":
+            found.extend(_organization(doc, ent, parties))
+        elif label == "LAW":
+            start, end = _trim(ent, strip_titles=False)
+            span = span_of(doc, start, end)
+            if span is not None and span.text[:1].isupper():
+                found.append(RawMention(span, EntityType.LAW, span.text))
+    return found
+
+
+_FUNCTION_WORDS = frozenset(
+    {
+        "of",
+        "for",
+        "the",
+        "and",
+        "on",
+        "in",
+        "to",
+        "under",
+        "at",
+        "&",
+        "de",
+        "du",
+        "la",
+        "von",
+        "van",
+    }
+)
+
+
+def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[RawMention]:
+    """An ORG entity as a mention, a person's mention, or nothing when it is NER noise."""
+    start, end = _trim(ent, strip_titles=False)
+    while end > start + 1 and doc[end - 1].lower_ in _FUNCTION_WORDS:
+        end -= 1  # "Pruitt for" (of "Pruitt for Congress" cut short)
+    span = span_of(doc, start, end)
+    if span is None or not span.text[:1].isupper() or span.text in parties:
+        return []
+    tokens = doc[start:end]
+    if (
+        _is_title(tokens[0].text) and 2 <= len(tokens) <= 4 and all(t.is_title for t in tokens[1:])
+    ):  # "Representative Karen Holt": a titled person, not a body
+        person = span_of(doc, start + 1, end)
+        return [RawMention(person, EntityType.PERSON, person.text)] if person else []
+    if _generic_org(tokens) or _JUNK.search(span.text):
+        return []
+    if span.text.replace(" ", "").isupper() and len(span.text) > 6 and len(tokens) > 1:
+        return []  # an all-caps dateline or headline ("SANTA FE", "VOTER FRAUD PANEL")
+    if any(t.is_lower and t.lower_ not in _FUNCTION_WORDS for t in tokens[1:]):
+        return []  # a fragment with an ordinary word in it ("States sue")
+    return [RawMention(span, org_kind(span.text), span.text)]
+
+
+@cache
+def _law_patterns() -> tuple[re.Pattern[str], ...]:
+    states = "|".join(sorted((re.escape(e.name) for e in state_entries()), key=len, reverse=True))
+    return (
+        re.compile(
+            r"\b(?:House|Senate|Assembly) (?:Joint )?(?:Bill|Resolution) "
+            r"(?:No\. )?\d+\b"
+        ),
+        re.compile(r"\bH\.\s?R\. \d+\b"),
+        re.compile(r"\bProposition \d+\b"),
+        re.compile(rf"\b(?P<state>{states})(?:’s|'s)? [Cc]onstitution\b"),
+    )
+
+
+def law_mentions(doc: Doc) -> list[RawMention]:
+    """Laws named by pattern: numbered bills, propositions and state constitutions."""
+    found = []
+    for pattern in _law_patterns():
+        for match in pattern.finditer(doc.text):
+            span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
+            if span is None:
+                continue
+            state = match.groupdict().get("state")
+            name = f"{state} Constitution" if state else match.group()
+            where = span_of(doc, span.start, span.end)
+            if where is not None:
+                # As sure as a gazetteer name: it wins over the state name inside it.
+                found.append(RawMention(where, EntityType.LAW, name, from_gazetteer=True))
+    return found
+
+
+@cache
+def _party_letters() -> dict[str, str]:
+    path = data_path("lexicons", "parties_markers.tsv")
+    return {row["letter"]: row["party"] for row in read_tsv(path)}
+
+
+def _marker_party(doc: Doc, token: Token) -> str | None:
+    """The party of a legislator marker's letter: "(R-Texas)", "(D., Bucks)", ", R-Ky.,"."""
+    letter = token.text.rstrip(".")
+    party = _party_letters().get(letter)
+    if party is None or token.i == 0 or token.i + 1 >= len(doc):
+        return None
+    before, after = doc[token.i - 1].text, doc[token.i + 1].text
+    if before in {"(", ","} and (after in {"-", "–", ",", ")"} or token.text.endswith(".")):
+        return party
+    return None
+
+
+def party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
+    parties = party_words()
+    found = []
+    for token in doc:
+        if token.i in taken:
+            continue
+        party = parties.get(token.text) or _marker_party(doc, token)
+        span = span_of(doc, token.i, token.i + 1) if party else None
+        if span is not None and party is not None:
+            found.append(RawMention(span, EntityType.POLITICAL_PARTY, party))
+    return found
+
+
+def administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawMention]:
+    """ "the Trump administration", "Obama's campaign": bodies named after a person.
+
+    "administration" after any proper noun names a government; "campaign" only after a
+    person's surname, since "Senate campaign" is a contest, not an organization.
+    """
+    found = []
+    for token in doc:
+        if token.text not in {"administration", "campaign"} or token.i == 0:
+            continue
+        head = token.i - 1
+        if doc[head].text in _POSSESSIVE and head > 0:
+            head -= 1
+        name = doc[head].text
+        if token.text == "campaign" and name not in surnames:
+            continue
+        if doc[head].pos_ != "PROPN" or not name[:1].isupper() or name in party_words():
+            continue
+        if token.i in taken:
+            continue
+        # The mention is the keyword alone: the name before it stays the person's mention.
+        span = span_of(doc, token.i, token.i + 1)
+        if span is not None:
+            kind = (
+                EntityType.GOVERNMENT_BODY
+                if token.text == "administration"
+                else EntityType.ORGANIZATION
+            )
+            found.append(RawMention(span, kind, f"{name} {token.text}"))
+    return found
+
+
+def names_after_titles(doc: Doc, taken: set[int]) -> list[RawMention]:
+    """Names NER missed right after a title: "Sens. Ana Ruiz and ...", "its director,
+    Ana Fisher,". One to three capitalised proper nouns, none already in a mention."""
+    known = titles()
+    found = []
+    for token in doc:
+        start = token.i + 1
+        entry = known.get(token.text)
+        if entry is None and start < len(doc) and doc[start].text == ".":
+            entry = known.get(f"{token.text}.")  # the tokenizer split "Sens." in two
+            start += 1
+        if entry is None or start >= len(doc):
+            continue
+        after_comma = doc[start].text == ","
+        if after_comma:  # "its director, Ana Fisher," needs a full name and a closing mark
+            start += 1
+        elif entry[1] == "job" or not token.text[:1].isupper():
+            continue
+        end = start
+        while (
+            end < len(doc)
+            and end - start < 3
+            and doc[end].pos_ == "PROPN"
+            and (doc[end].is_title and end not in taken)
+        ):
+            end += 1
+        if end == start or (
+            after_comma and (end - start < 2 or end >= len(doc) or doc[end].text not in {",", "."})
+        ):
+            continue
+        span = span_of(doc, start, end)
+        if span is not None and _clean_person(span.text):
+            found.append(RawMention(span, EntityType.PERSON, span.text))
+    return found
+
+
+def taken_tokens(doc: Doc, raws: Iterable[RawMention]) -> set[int]:
+    taken: set[int] = set()
+    for raw in raws:
+        span = doc.char_span(raw.span.begin, raw.span.end, alignment_mode="expand")
+        if span is not None:
+            taken.update(range(span.start, span.end))
+    return taken
+
+
+def drop_overlaps(raws: list[RawMention]) -> list[RawMention]:
+    """Of overlapping mentions keep gazetteer ones first, then the longest.
+
+    "the Trump administration" beats the person mention "Trump" inside it.
+    """
+    ranked = sorted(raws, key=lambda r: (not r.from_gazetteer, r.span.begin - r.span.end))
+    kept: list[RawMention] = []
+    for raw in ranked:
+        if all(raw.span.end <= k.span.begin or k.span.end <= raw.span.begin for k in kept):
+            kept.append(raw)
+    return sorted(kept, key=lambda r: r.span.begin)
