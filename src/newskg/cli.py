@@ -280,6 +280,11 @@ def export(kg: Path, fmt: str, out: Path) -> None:
     write_graph_file(load_dataset(kg), out, FORMATS[fmt])
 
 
+from .cli_network import network  # noqa: E402  (a command group of its own module)
+
+cli.add_command(network)
+
+
 def main() -> None:
     """Run the command line (the ``newskg`` console script)."""
     cli(prog_name="newskg")
