@@ -1,9 +1,9 @@
 """Deterministic IRIs: the same name, fact or span always gets the same node.
 
->>> normalize_name("Dr. Kris Kobach’s")
-'kris kobach'
->>> str(entity_iri(EntityType.PERSON, "Kris Kobach"))
-'https://w3id.org/newskg/id/person/kris-kobach-83974993'
+>>> normalize_name("Dr. Ana Ruiz’s")
+'ana ruiz'
+>>> str(entity_iri(EntityType.PERSON, "Ana Ruiz"))
+'https://w3id.org/newskg/id/person/ana-ruiz-0ac07dc4'
 """
 
 from __future__ import annotations

@@ -110,7 +110,7 @@ class Entity:
 
     Attributes:
         key: ``"{type}:{normalized name}"``; equal keys in two articles mean one node.
-        name: the canonical, fullest name ("Kris Kobach", not "Kobach").
+        name: the canonical, fullest name ("Ana Ruiz", not "Ruiz").
         type: what kind of entity it is.
         mentions: every span of the article that refers to it.
         aliases: the other surface forms used for it in the article.

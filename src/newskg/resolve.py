@@ -3,9 +3,9 @@
 Equal names of one type already meet on one IRI. This stage joins the forms that differ
 between articles, conservatively:
 
-- a surname alone ("Kobach") joins the one full name in the batch with that surname, and
+- a surname alone ("Ruiz") joins the one full name in the batch with that surname, and
   is left alone when two people share it ("Maria Gomez", "Luis Gomez");
-- "Donald J. Trump" joins "Donald Trump" (same first and last name, one without a middle
+- "Ana M. Ruiz" joins "Ana Ruiz" (same first and last name, one without a middle
   part); two different middle initials ("George H. Bush", "George W. Bush") stay apart;
 - an organization named with a national prefix ("U.S. Department of Justice") joins the
   same name without it.

@@ -1,7 +1,7 @@
 """Entities of one article: its candidate mentions resolved to one entity per actor.
 
-In-article alias resolution joins a surname to the full name ("Kobach" -> "Kris
-Kobach"), an acronym to its expansion ("GAO"), a name with a national prefix to the bare
+In-article alias resolution joins a surname to the full name ("Ruiz" -> "Ana
+Ruiz"), an acronym to its expansion ("GAO"), a name with a national prefix to the bare
 name, a one-word body to the department it shortens, and a definite description ("the
 commission") to the body it refers back to. A surname that NER took for an
 organization or a place is the person it names.
@@ -106,7 +106,7 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
             ]
             if matches:
                 target[(EntityType.PERSON, name)] = max(matches, key=lambda f: people[f])
-        elif len(words) > 2:  # "Donald J. Trump" -> "Donald Trump" when that is used
+        elif len(words) > 2:  # "Ana M. Ruiz" -> "Ana Ruiz" when that is used
             short = f"{words[0]} {words[-1]}"
             if short in people:
                 target[(EntityType.PERSON, name)] = short

@@ -2,7 +2,7 @@
 
 They come from the gazetteer ruler and spaCy's NER (cleaned of titles, possessives,
 photo-credit lines and fragments), names right after titles, party words and letters,
-bodies named after a person ("the Trump administration") and law patterns ("House Bill
+bodies named after a person ("the Gomez administration") and law patterns ("House Bill
 1878", "the Missouri Constitution").
 """
 
@@ -86,8 +86,8 @@ def _is_leading_title(token: Token) -> bool:
 def _trim(ent: SpacySpan, strip_titles: bool) -> tuple[int, int]:
     """Token bounds without leading articles, titles or possessors, and trailing possessives.
 
-    "NJ Gov Chris Christie" -> "Chris Christie"; "Trump s Presidential Advisory
-    Commission" (apostrophe lost) -> "Presidential Advisory Commission".
+    "OH Gov Ana Ruiz" -> "Ana Ruiz"; "Ruiz s Federal Widget
+    Commission" (apostrophe lost) -> "Federal Widget Commission".
     """
     start, end = ent.start, ent.end
     doc = ent.doc
@@ -186,7 +186,7 @@ def from_ents(doc: Doc) -> list[RawMention]:
                 found.append(RawMention(span, EntityType(label), ent.ent_id_ or ent.text, True))
             continue
         if label in {"GPE", "LOC", "NORP", "FAC"} and not _after_title(doc, ent.start):
-            # Often a surname NER misread ("since Kobach is running"); kept only if so.
+            # Often a surname NER misread ("since Ruiz is running"); kept only if so.
             span = span_of(doc, *_trim(ent, strip_titles=False))
             if span is not None and span.text[:1].isupper():
                 found.append(RawMention(span, EntityType.ORGANIZATION, span.text, tentative=True))
@@ -237,14 +237,14 @@ def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[Raw
     """An ORG entity as a mention, a person's mention, or nothing when it is NER noise."""
     start, end = _trim(ent, strip_titles=False)
     while end > start + 1 and doc[end - 1].lower_ in _FUNCTION_WORDS:
-        end -= 1  # "Pruitt for" (of "Pruitt for Congress" cut short)
+        end -= 1  # "Ruiz for" (of "Ruiz for Congress" cut short)
     span = span_of(doc, start, end)
     if span is None or not span.text[:1].isupper() or span.text in parties:
         return []
     tokens = doc[start:end]
     if (
         _is_title(tokens[0].text) and 2 <= len(tokens) <= 4 and all(t.is_title for t in tokens[1:])
-    ):  # "Representative Karen Holt": a titled person, not a body
+    ):  # "Representative Ana Ruiz": a titled person, not a body
         person = span_of(doc, start + 1, end)
         return [RawMention(person, EntityType.PERSON, person.text)] if person else []
     if _generic_org(tokens) or _JUNK.search(span.text):
@@ -319,7 +319,7 @@ def party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
 
 
 def administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawMention]:
-    """ "the Trump administration", "Obama's campaign": bodies named after a person.
+    """ "the Gomez administration", "Ruiz's campaign": bodies named after a person.
 
     "administration" after any proper noun names a government; "campaign" only after a
     person's surname, since "Senate campaign" is a contest, not an organization.
@@ -398,7 +398,7 @@ def taken_tokens(doc: Doc, raws: Iterable[RawMention]) -> set[int]:
 def drop_overlaps(raws: list[RawMention]) -> list[RawMention]:
     """Of overlapping mentions keep gazetteer ones first, then the longest.
 
-    "the Trump administration" beats the person mention "Trump" inside it.
+    "the Gomez administration" beats the person mention "Gomez" inside it.
     """
     ranked = sorted(raws, key=lambda r: (not r.from_gazetteer, r.span.begin - r.span.end))
     kept: list[RawMention] = []
