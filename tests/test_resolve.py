@@ -87,3 +87,24 @@ def test_person_rules(names: dict[str, int], expected: dict[str, tuple[str, str]
     from collections import Counter
 
     assert _person_targets(Counter(names)) == expected
+
+
+def test_undo_merge_gives_the_article_its_own_entity_back(tmp_path: Path) -> None:
+    from newskg.resolve import undo_merge
+
+    for name, text in ARTICLES.items():
+        (tmp_path / name).write_text(text, encoding="utf-8")
+    ds = build_dataset([tmp_path]).dataset
+    record = ds.graph(RESOLUTION_GRAPH)
+    (merge,) = record.subjects(NKG.mergedName, Literal("Ortega"))
+    assert undo_merge(ds, merge) == 1
+    graph_c = ds.graph(article_graph_iri("c.txt"))
+    ortega = entity_iri(EntityType.PERSON, "Ortega")
+    assert (ortega, RDFS.label, Literal("Ortega")) in graph_c
+    assert (None, NKG.refersTo, ortega) in graph_c
+    assert (entity_iri(EntityType.PERSON, "Kevin Ortega"), None, None) not in graph_c
+    assert (merge, None, None) not in record
+    graph_b = ds.graph(article_graph_iri("b.txt"))
+    assert (entity_iri(EntityType.PERSON, "Kevin Ortega"), None, None) in graph_b
+    with pytest.raises(KeyError):
+        undo_merge(ds, merge)

@@ -11,23 +11,38 @@ between articles, conservatively:
   same name without it.
 
 Each decision is a :class:`Merge`, written to the ``graph/resolution`` named graph, so
-it can be reviewed and undone; ``resolve=False`` in the build makes none.
+it can be reviewed and undone (:func:`undo_merge`); ``resolve=False`` in the build makes
+none.
+
+A build into a store resolves the articles it builds against one another and against
+the canonical names already in the store (``known``): a new "Kobach" joins a stored
+"Kris Kobach", and a stored name wins over a new spelling of it. Articles already in
+the store are not rewritten; building them again re-resolves them. The index a build
+keeps is :class:`NameIndex`: names, counts and article ids, not whole extractions.
 """
 
 from __future__ import annotations
 
 import re
 from collections import Counter, defaultdict
-from collections.abc import Sequence
-from dataclasses import dataclass, replace
+from collections.abc import Iterable, Mapping, Sequence
+from dataclasses import dataclass, field, replace
 
 from rdflib import Dataset, Literal, URIRef
 
 from . import ids
 from .model import ArticleExtraction, Entity, EntityType
-from .vocab import GRAPH, NKG, PROV, RDF
+from .vocab import GRAPH, NKG, PROV, RDF, RDFS
 
-__all__ = ["RESOLUTION_GRAPH", "Merge", "apply_merges", "find_merges", "record_merges"]
+__all__ = [
+    "RESOLUTION_GRAPH",
+    "Merge",
+    "NameIndex",
+    "apply_merges",
+    "entity_names",
+    "find_merges",
+    "record_merges",
+]
 
 RESOLUTION_GRAPH = GRAPH["resolution"]
 _NATIONAL_PREFIX = re.compile(r"^(?:U\.S\.|US|United States|The|the)\s+")
@@ -61,7 +76,9 @@ def _words(name: str) -> list[str]:
     return [w for w in ids.normalize_name(name).split() if w not in _SUFFIXES]
 
 
-def _person_targets(counts: Counter[str]) -> dict[str, tuple[str, str]]:
+def _person_targets(
+    counts: Counter[str], known: frozenset[str] = frozenset()
+) -> dict[str, tuple[str, str]]:
     """Person name -> (canonical name, reason) for the names that should join another."""
     full = [n for n in counts if len(_words(n)) > 1]
     by_ends: dict[tuple[str, str], list[str]] = defaultdict(list)
@@ -75,7 +92,7 @@ def _person_targets(counts: Counter[str]) -> dict[str, tuple[str, str]]:
         middles = {tuple(_words(n)[1:-1]) for n in names} - {()}
         bare = [n for n in names if len(_words(n)) == 2]
         if len(middles) == 1 and bare:  # one middle form and the bare form: one person
-            best = max(names, key=lambda n: (counts[n], -len(n)))
+            best = max(names, key=lambda n: (n in known, counts[n], -len(n)))
             for name in names:
                 if name != best:
                     targets[name] = (best, "same first and last name")
@@ -102,22 +119,73 @@ def _organization_targets(names: Sequence[str]) -> dict[str, tuple[str, str]]:
     }
 
 
-def find_merges(extractions: Sequence[ArticleExtraction]) -> list[Merge]:
-    """The cross-article merges a batch of extractions calls for."""
-    counts: dict[EntityType, Counter[str]] = defaultdict(Counter)
-    where: dict[tuple[EntityType, str], set[str]] = defaultdict(set)
-    for x in extractions:
-        for e in x.entities:
-            kind = EntityType.ORGANIZATION if e.type.is_organization else e.type
-            counts[kind][e.name] += len(e.mentions)
-            where[(kind, e.name)].add(x.article.id)
+NameCount = tuple[EntityType, str, int]
+
+
+def entity_names(x: ArticleExtraction) -> tuple[NameCount, ...]:
+    """What resolution needs of an extraction: (kind, name, mentions) per entity.
+
+    Every kind of organization counts as ``ORGANIZATION``, since they merge alike.
+    """
+    return tuple(
+        (EntityType.ORGANIZATION if e.type.is_organization else e.type, e.name, len(e.mentions))
+        for e in x.entities
+    )
+
+
+@dataclass
+class NameIndex:
+    """The names of a batch of articles: mention counts and the articles naming each.
+
+    Attributes:
+        counts: mentions per name, by kind.
+        where: the ids of the articles naming each (kind, name).
+    """
+
+    counts: dict[EntityType, Counter[str]] = field(default_factory=lambda: defaultdict(Counter))
+    where: dict[tuple[EntityType, str], set[str]] = field(default_factory=lambda: defaultdict(set))
+
+    def add(self, article_id: str, names: Iterable[NameCount]) -> None:
+        """Count one article's names (from :func:`entity_names`)."""
+        for kind, name, mentions in names:
+            self.counts[kind][name] += mentions
+            self.where[(kind, name)].add(article_id)
+
+
+def find_merges(
+    extractions: Sequence[ArticleExtraction] | NameIndex,
+    known: Mapping[EntityType, Counter[str]] | None = None,
+) -> list[Merge]:
+    """The cross-article merges a batch of extractions calls for.
+
+    Args:
+        extractions: the batch, or its :class:`NameIndex`.
+        known: canonical names already stored (kind -> mention counts): they can be
+            merged into, and are preferred as the canonical name, but merges only rename
+            entities of the batch's articles.
+    """
+    if isinstance(extractions, NameIndex):
+        index = extractions
+    else:
+        index = NameIndex()
+        for x in extractions:
+            index.add(x.article.id, entity_names(x))
+    known = known or {}
+    counts: dict[EntityType, Counter[str]] = {}
+    for kind in (EntityType.PERSON, EntityType.ORGANIZATION):
+        counts[kind] = Counter(index.counts.get(kind, Counter()))
+        counts[kind].update(known.get(kind, Counter()))
     merges = []
+    people = frozenset(known.get(EntityType.PERSON, ()))
     plans = [
-        (EntityType.PERSON, _person_targets(counts[EntityType.PERSON])),
+        (EntityType.PERSON, _person_targets(counts[EntityType.PERSON], people)),
         (EntityType.ORGANIZATION, _organization_targets(sorted(counts[EntityType.ORGANIZATION]))),
     ]
     for kind, targets in plans:
         for source, (target, reason) in sorted(targets.items()):
+            articles = index.where.get((kind, source))
+            if not articles:  # only stored articles name it: they are not rewritten
+                continue
             merges.append(
                 Merge(
                     ids.entity_key(kind, source),
@@ -126,7 +194,7 @@ def find_merges(extractions: Sequence[ArticleExtraction]) -> list[Merge]:
                     target,
                     kind,
                     reason,
-                    tuple(sorted(where[(kind, source)])),
+                    tuple(sorted(articles)),
                 )
             )
     return merges
@@ -192,3 +260,33 @@ def record_merges(ds: Dataset, merges: Sequence[Merge], run: URIRef) -> None:
         graph.add((node, PROV.wasGeneratedBy, run))
         for article in m.articles:
             graph.add((node, NKG.inArticle, ids.article_iri(article)))
+
+
+def undo_merge(ds: Dataset, merge: URIRef) -> int:
+    """Reverse one recorded merge in a dataset: the articles it changed get the merged
+    entity back, under its own IRI and name, and the record is removed.
+
+    Fact nodes keep their IRIs (they were minted from the canonical entity); only what
+    they point at changes. Returns the number of article graphs changed.
+
+    Raises:
+        KeyError: ``merge`` is not a merge recorded in the dataset.
+    """
+    record = ds.graph(RESOLUTION_GRAPH)
+    source = record.value(merge, NKG.mergedEntity)
+    target = record.value(merge, NKG.canonicalEntity)
+    name = record.value(merge, NKG.mergedName)
+    if not isinstance(source, URIRef) or not isinstance(target, URIRef) or name is None:
+        raise KeyError(f"no merge {merge} is recorded in the dataset")
+    changed = 0
+    for article in record.objects(merge, NKG.inArticle):
+        graph = ds.graph(ids.article_graph_iri(str(article).rsplit("/", 1)[-1]))
+        quads = [(s, p, o) for s, p, o in graph if target in (s, o)]
+        for s, p, o in quads:
+            graph.remove((s, p, o))
+            if s == target and p == RDFS.label:
+                o = name
+            graph.add((source if s == target else s, p, source if o == target else o))
+        changed += bool(quads)
+    record.remove((merge, None, None))
+    return changed
