@@ -13,29 +13,24 @@ reader can see what the text said:
 >>> report.conforms, report.counts()[Severity.VIOLATION]
 (True, 0)
 
-Shapes and ontology are parsed once and reused; pyshacl is imported only when
-something is validated.
+Shapes and ontology are parsed once and reused (:mod:`newskg._shacl`); pyshacl is imported
+only when something is validated.
 """
 
 from __future__ import annotations
 
 import json
-from collections import OrderedDict
 from collections.abc import Iterable, Sequence
 from dataclasses import asdict, dataclass
 from enum import StrEnum
-from functools import cache
 from pathlib import Path
-from typing import Any, cast
 from urllib.parse import unquote
 
 from rdflib import BNode, Dataset, Graph, Literal, URIRef
 from rdflib.namespace import SH
 from rdflib.term import Node
-from rdflib.util import guess_format
 
-from .errors import ConfigError
-from .resources import ontology_path, shapes_path
+from ._shacl import Prepared, copy_results, packaged_shapes, parse, path_text, prepare, run
 from .vocab import DCTERMS, GRAPH, NIF, NKG, PROV, RDF, RDFS, SCHEMA, SKOS
 
 __all__ = [
@@ -53,16 +48,7 @@ __all__ = [
 ]
 
 _SHAPES_NS = "https://w3id.org/newskg/shapes#"
-_TARGETS = (SH.targetClass, SH.targetNode, SH.targetSubjectsOf, SH.targetObjectsOf, SH.target)
 _LABELS = (RDFS.label, SKOS.prefLabel, NIF.anchorOf)
-_RESULT_ORDER = (
-    SH.focusNode,
-    SH.sourceShape,
-    SH.resultSeverity,
-    SH.resultPath,
-    SH.value,
-    SH.resultMessage,
-)
 
 
 class Severity(StrEnum):
@@ -136,44 +122,6 @@ class ValidationReport:
         return any(r.severity is Severity.VIOLATION for r in self.results)
 
 
-# -- loading --------------------------------------------------------------------------
-
-
-def _parse(path: Path, into: Graph, what: str) -> None:
-    try:
-        into.parse(path, format=guess_format(str(path)) or "turtle")
-    except FileNotFoundError:
-        raise ConfigError(f"{path}: no such {what} file; check the path") from None
-    except Exception as err:  # rdflib raises many kinds of syntax error
-        raise ConfigError(
-            f"{path}: cannot read the {what}: {err}; fix the file's Turtle syntax"
-        ) from err
-
-
-@cache
-def _packaged_shapes() -> Graph:
-    graph = Graph()
-    _parse(shapes_path(), graph, "SHACL shapes")
-    return graph
-
-
-@cache
-def _class_hierarchy() -> Graph:
-    """The ontology's rdfs:subClassOf triples between named classes.
-
-    They are all pyshacl needs from the ontology (for ``sh:targetClass`` and
-    ``sh:class``); mixing in the whole ontology, with its ``owl:oneOf`` lists, made each
-    validation about ten times slower.
-    """
-    ontology = Graph()
-    _parse(ontology_path(), ontology, "ontology")
-    hierarchy = Graph()
-    for s, p, o in ontology.triples((None, RDFS.subClassOf, None)):
-        if isinstance(s, URIRef) and isinstance(o, URIRef):
-            hierarchy.add((s, p, o))
-    return hierarchy
-
-
 def load_shapes(extra: Sequence[Path] = ()) -> Graph:
     """Return newskg's packaged SHACL shapes plus those of ``extra`` files, in a new graph.
 
@@ -184,156 +132,12 @@ def load_shapes(extra: Sequence[Path] = ()) -> Graph:
         ConfigError: naming the file that is missing or does not parse.
     """
     graph = Graph()
-    graph += _packaged_shapes()
-    for prefix, namespace in _packaged_shapes().namespaces():
+    graph += packaged_shapes()
+    for prefix, namespace in packaged_shapes().namespaces():
         graph.bind(prefix, namespace)
     for path in extra:
-        _parse(Path(path), graph, "SHACL shapes")
+        parse(Path(path), graph, "SHACL shapes")
     return graph
-
-
-# -- preparing shapes once --------------------------------------------------------------
-
-
-@dataclass
-class _Prepared:
-    """pyshacl's parsed shapes for one shapes graph, split by where they run."""
-
-    graph: Graph
-    size: int
-    article_shapes: Any  # pyshacl ShapesGraph, or None when there are no such shapes
-    union_shapes: Any
-    parents: dict[Node, Node]
-
-
-_PREPARED: OrderedDict[int, _Prepared] = OrderedDict()
-
-
-def _prepare(shapes: Graph) -> _Prepared:
-    """Parse a shapes graph into pyshacl's shapes once; reuse them while it is unchanged."""
-    key = id(shapes)
-    prepared = _PREPARED.get(key)
-    if prepared is not None and prepared.graph is shapes and prepared.size == len(shapes):
-        return prepared
-    from pyshacl.errors import ReportableRuntimeError
-    from pyshacl.monkey import apply_patches
-
-    apply_patches()  # type: ignore[no-untyped-call]
-    _speed_up_pyshacl()
-    tops: set[Node] = set(shapes.subjects(RDF.type, SH.NodeShape))
-    for target in _TARGETS:
-        tops.update(shapes.subjects(target, None))
-    union_tops = {s for s in tops if (s, SH.severity, SH.Warning) in shapes}
-    union = _with_members(shapes, union_tops)
-    article = _with_members(shapes, tops - union_tops)
-    # pyshacl reads the shapes graph on every evaluation of a shape; rdflib's
-    # SimpleMemory store, which has no named graphs to look through, reads faster.
-    fast = Graph(store="SimpleMemory")
-    fast += shapes
-    for prefix, namespace in shapes.namespaces():
-        fast.bind(prefix, namespace)
-    try:
-        article_shapes, union_shapes = _parsed(fast, article), _parsed(fast, union)
-    except ReportableRuntimeError as err:
-        raise ConfigError(
-            f"the SHACL shapes are not valid: {err.message}; fix the shapes file"
-        ) from err
-    parents = {ps: ns for ns, ps in shapes.subject_objects(SH.property)}
-    prepared = _Prepared(shapes, len(shapes), article_shapes, union_shapes, parents)
-    _PREPARED[key] = prepared
-    while len(_PREPARED) > 4:
-        _PREPARED.popitem(last=False)
-    return prepared
-
-
-class _ParameterList(list[Any]):
-    """pyshacl's list of constraint parameters, with a set behind ``in``."""
-
-    def __init__(self, items: Iterable[Any]) -> None:
-        super().__init__(items)
-        self._members = frozenset(self)
-
-    def __contains__(self, item: object) -> bool:
-        return item in self._members
-
-
-def _speed_up_pyshacl() -> None:
-    """Make pyshacl's test of "is this predicate a constraint parameter" a set lookup.
-
-    pyshacl 0.40 tests every predicate of a shape against a list of about 40 parameters,
-    with rdflib's slow term equality, on every evaluation of the shape: a third of the
-    time of validating an article graph. It caches that list in ``pyshacl.shape`` as
-    ``CONSTRAINT_PARAMS``; the same list with a faster ``in`` changes no result. Other
-    pyshacl versions that lack the cache are left alone.
-    """
-    try:
-        import pyshacl.shape
-        from pyshacl.constraints import ALL_CONSTRAINT_PARAMETERS, CONSTRAINT_PARAMETERS_MAP
-    except ImportError:  # pragma: no cover - another pyshacl layout
-        return
-    cached = getattr(pyshacl.shape, "CONSTRAINT_PARAMS", None)
-    if cached is None or (isinstance(cached, tuple) and cached[0] is ALL_CONSTRAINT_PARAMETERS):
-        fast = (_ParameterList(ALL_CONSTRAINT_PARAMETERS), CONSTRAINT_PARAMETERS_MAP)
-        setattr(pyshacl.shape, "CONSTRAINT_PARAMS", fast)  # noqa: B010
-
-
-def _parsed(shapes: Graph, tops: list[Node]) -> Any:
-    """pyshacl's parsed form of ``tops`` (and the shapes they use), or None if none."""
-    if not tops:
-        return None
-    from pyshacl.shapes_graph import ShapesGraph
-
-    parsed = ShapesGraph(shapes)
-    # Parses these shapes only; blank-node shapes work as well as named ones.
-    parsed.shapes_from_uris(cast("list[URIRef]", tops))
-    return parsed
-
-
-def _with_members(shapes: Graph, tops: set[Node]) -> list[Node]:
-    """The shapes and every shape they use: pyshacl's use-these-shapes mode skips a
-    named property shape unless it is listed too."""
-    found, todo = set(), list(tops)
-    while todo:
-        shape = todo.pop()
-        if shape in found:
-            continue
-        found.add(shape)
-        for prop in (SH.property, SH.node, SH["not"], SH.qualifiedValueShape):
-            todo.extend(shapes.objects(shape, prop))
-        for prop in (SH["or"], SH["and"], SH.xone):
-            for members in shapes.objects(shape, prop):
-                todo.extend(shapes.items(members))
-    return sorted(found, key=str)
-
-
-def _run(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
-    """Validate a private copy of ``data`` (it is changed in place) with pyshacl."""
-    from pyshacl.errors import ReportableRuntimeError
-    from pyshacl.graph_abstraction import DataGraph
-    from pyshacl.validator import Validator
-
-    options = {
-        "inference": "none",
-        "advanced": advanced,
-        "inplace": True,
-        "allow_warnings": True,
-        "allow_infos": True,
-    }
-    try:
-        validator = Validator(
-            DataGraph.from_rdflib(data),
-            shacl_graph=shapes_graph.graph,
-            ont_graph=_class_hierarchy(),
-            options=options,
-        )
-        validator.shacl_graph = shapes_graph  # the shapes parsed once, in _prepare
-        _conforms, report, _text = validator.run()  # type: ignore[no-untyped-call]
-    except ReportableRuntimeError as err:
-        raise ConfigError(
-            f"the SHACL shapes cannot be applied: {err.message}; fix the shapes file"
-        ) from err
-    assert isinstance(report, Graph)
-    return report
 
 
 # -- validating --------------------------------------------------------------------------
@@ -361,7 +165,7 @@ def validate_graph(
     Raises:
         ConfigError: if the shapes or the ontology cannot be read or applied.
     """
-    prepared = _prepare(shapes if shapes is not None else _packaged_shapes())
+    prepared = prepare(shapes if shapes is not None else packaged_shapes())
     reports, results = [], []
     if article is None:
         article = _sole_article(data)
@@ -373,7 +177,7 @@ def validate_graph(
             continue
         copy = Graph()
         copy += data
-        report = _run(copy, shapes_graph, advanced=advanced)
+        report = run(copy, shapes_graph, advanced=advanced)
         reports.append(report)
         results += _results(report, data, prepared, article)
     return _report(results, reports, prepared.graph)
@@ -388,7 +192,7 @@ def validate_dataset(ds: Dataset, shapes: Graph | None = None) -> ValidationRepo
     Raises:
         ConfigError: if the shapes or the ontology cannot be read or applied.
     """
-    prepared = _prepare(shapes if shapes is not None else _packaged_shapes())
+    prepared = prepare(shapes if shapes is not None else packaged_shapes())
     prefix = str(GRAPH["article/"])
     reports, results = [], []
     union = Graph()
@@ -399,11 +203,11 @@ def validate_dataset(ds: Dataset, shapes: Graph | None = None) -> ValidationRepo
         copy += graph
         union += copy
         if prepared.article_shapes is not None:
-            report = _run(copy, prepared.article_shapes, advanced=False)
+            report = run(copy, prepared.article_shapes, advanced=False)
             reports.append(report)
             results += _results(report, copy, prepared, article)
     if prepared.union_shapes is not None and len(union):
-        report = _run(union, prepared.union_shapes, advanced=True)
+        report = run(union, prepared.union_shapes, advanced=True)
         reports.append(report)
         results += _results(report, union, prepared, None)
     return _report(results, reports, prepared.graph)
@@ -415,12 +219,12 @@ def validate_conflicts(union: Graph, shapes: Graph | None = None) -> ValidationR
     Raises:
         ConfigError: if the shapes or the ontology cannot be read or applied.
     """
-    prepared = _prepare(shapes if shapes is not None else _packaged_shapes())
+    prepared = prepare(shapes if shapes is not None else packaged_shapes())
     if prepared.union_shapes is None or not len(union):
         return _report([], [], prepared.graph)
     copy = Graph()
     copy += union
-    report = _run(copy, prepared.union_shapes, advanced=True)
+    report = run(copy, prepared.union_shapes, advanced=True)
     return _report(_results(report, union, prepared, None), [report], prepared.graph)
 
 
@@ -428,7 +232,7 @@ def combine_reports(reports: Sequence[ValidationReport]) -> ValidationReport:
     """One report holding the results of several (of articles validated one by one)."""
     results = [r for report in reports for r in report.results]
     graphs = [report.report_graph for report in reports]
-    return _report(results, graphs, _packaged_shapes())
+    return _report(results, graphs, packaged_shapes())
 
 
 def _report(
@@ -443,37 +247,8 @@ def _report(
     merged.add((root, RDF.type, SH.ValidationReport))
     merged.add((root, SH.conforms, Literal(conforms)))
     for report in reports:
-        _copy_results(report, merged, root)
+        copy_results(report, merged, root)
     return ValidationReport(conforms, ordered, merged)
-
-
-def _copy_results(report: Graph, into: Graph, root: BNode) -> None:
-    """Copy a report's results under ``root``, naming blank nodes by the results' order
-    so that the same results always serialize the same way."""
-    results = list(report.objects(None, SH.result))
-
-    def key(result: Node) -> tuple[str, ...]:
-        return tuple(
-            (_path(report, value) if p == SH.resultPath else str(value)) or ""
-            for p in _RESULT_ORDER
-            for value in [report.value(result, p)]
-        )
-
-    names: dict[Node, BNode] = {}
-    start = len(set(into.objects(root, SH.result)))
-    for number, result in enumerate(sorted(results, key=key), start):
-        todo, seen = [result], 0
-        while todo:
-            node = todo.pop(0)
-            if not isinstance(node, BNode) or node in names:
-                continue
-            names[node] = BNode(f"r{number:05d}" + (f"n{seen:03d}" if seen else ""))
-            seen += 1
-            todo.extend(o for _, o in sorted(report.predicate_objects(node)))
-        into.add((root, SH.result, names[result]))
-    for s, p, o in report:
-        if s in names:
-            into.add((names[s], p, names.get(o, o)))
 
 
 def _sort_key(r: ValidationResult) -> tuple[str, ...]:
@@ -492,7 +267,7 @@ def _sort_key(r: ValidationResult) -> tuple[str, ...]:
 
 
 def _results(
-    report: Graph, data: Graph, prepared: _Prepared, article: str | None
+    report: Graph, data: Graph, prepared: Prepared, article: str | None
 ) -> list[ValidationResult]:
     found = []
     for node in report.objects(None, SH.result):
@@ -507,7 +282,7 @@ def _results(
                 severity=severity,
                 focus=str(focus),
                 focus_label=_label(data, focus),
-                path=_path(report, report.value(node, SH.resultPath)),
+                path=path_text(report, report.value(node, SH.resultPath)),
                 value=None if value is None else str(value),
                 message=str(message) if message is not None else "",
                 shape=_shape_name(source, prepared),
@@ -518,7 +293,7 @@ def _results(
     return found
 
 
-def _shape_name(source: Node | None, prepared: _Prepared) -> str:
+def _shape_name(source: Node | None, prepared: Prepared) -> str:
     node = source
     while isinstance(node, BNode) and node in prepared.parents:
         node = prepared.parents[node]
@@ -566,35 +341,6 @@ def _article_of(graph: Graph, focus: Node | None, mentions: Iterable[Node]) -> s
 def _sole_article(graph: Graph) -> str | None:
     articles = set(graph.subjects(RDF.type, SCHEMA.NewsArticle))
     return _text(graph, articles.pop(), DCTERMS.identifier) if len(articles) == 1 else None
-
-
-def _path(graph: Graph, node: Node | None) -> str | None:
-    if node is None:
-        return None
-    if isinstance(node, URIRef):
-        return str(node)
-    return _path_expression(graph, node)
-
-
-def _path_expression(graph: Graph, node: Node) -> str:
-    """A SHACL property path as SPARQL property-path text."""
-    if isinstance(node, URIRef):
-        return f"<{node}>"
-    if (node, RDF.first, None) in graph:
-        return "/".join(_path_expression(graph, step) for step in graph.items(node))
-    for prop, template in (
-        (SH.inversePath, "^{}"),
-        (SH.zeroOrMorePath, "({})*"),
-        (SH.oneOrMorePath, "({})+"),
-        (SH.zeroOrOnePath, "({})?"),
-    ):
-        inner = graph.value(node, prop)
-        if inner is not None:
-            return template.format(_path_expression(graph, inner))
-    alternatives = graph.value(node, SH.alternativePath)
-    if alternatives is not None:
-        return "(" + "|".join(_path_expression(graph, a) for a in graph.items(alternatives)) + ")"
-    return str(node)
 
 
 # -- formatting --------------------------------------------------------------------------

@@ -4,7 +4,7 @@ The ties, strongest first:
 
 - a party marker after the name (``lexicons/parties_markers.tsv``): "Sen. X (R-Texas)",
   "state Sen. X (R., Bucks)", "Sen. X, D-Ill., said";
-- a party word in a description of the person, read by :mod:`.roles`: "Republican Sen. X",
+- a party word in a description of the person, read by :mod:`._reading`: "Republican Sen. X",
   "Democratic candidate X", "Democratic Sens. A, B and C", "X, a Republican", "X, the GOP
   nominee"; "X, a former Republican" is no tie;
 - a party's own committee as the body of the person's office: "DNC Chairman X";
@@ -23,7 +23,8 @@ from ...gazetteer import read_tsv
 from ...model import Entity, EntityType, PartyAffiliation
 from ...resources import data_path
 from .. import FrameContext, Frames, register_frame
-from .roles import TITLE_KINDS, Reading, read
+from ._reading import Reading, read
+from ._titles import TITLE_KINDS
 
 __all__ = ["extract_parties"]
 

@@ -21,8 +21,8 @@ from ...gazetteer import read_tsv
 from ...model import EntityType, Request, ResponseStatus, Stance
 from ...resources import data_path
 from .. import FrameContext, Frames, register_frame
+from ._actors import ActorResolver, negated, pobjs, subject_of
 from ._util import evidence
-from .claims import ActorResolver, negated, pobjs, subject_of
 
 if TYPE_CHECKING:
     from spacy.tokens import Token
