@@ -424,3 +424,36 @@ def test_validating_an_article_graph_is_fast() -> None:
         validate_graph(data)
         timings.append((time.perf_counter() - start) * 1000)
     assert min(timings) < 30
+
+
+# -- engines -------------------------------------------------------------------------
+
+
+def test_both_engines_give_the_same_results_on_every_fixture(
+    monkeypatch: pytest.MonkeyPatch,
+) -> None:
+    from newskg._shacl import ENGINE_ENV
+
+    def results(engine: str) -> list[tuple[tuple[str, ...], ...]]:
+        monkeypatch.setenv(ENGINE_ENV, engine)
+        found = []
+        for path in VALID + INVALID:
+            report = _validate(path)
+            found.append(
+                tuple(
+                    sorted(
+                        (r.severity.value, r.focus, r.shape, r.path or "") for r in report.results
+                    )
+                )
+            )
+        return found
+
+    assert results("turbo") == results("pyshacl")
+
+
+def test_unknown_engine_is_a_config_error(monkeypatch: pytest.MonkeyPatch) -> None:
+    from newskg._shacl import ENGINE_ENV
+
+    monkeypatch.setenv(ENGINE_ENV, "fast")
+    with pytest.raises(ConfigError, match="NEWSKG_SHACL_ENGINE='fast' is not a SHACL engine"):
+        validate_graph(Graph().parse(ARTICLE))

@@ -1,6 +1,9 @@
-"""The SHACL engine behind :mod:`newskg.validate`: pyshacl, with shapes prepared once.
+"""The SHACL engine behind :mod:`newskg.validate`, with shapes prepared once.
 
-pyshacl parses a shapes graph on every call; here a shapes graph is parsed once
+Two engines give the same reports: pyshacl-turbo (Rust, about three times faster on an
+article graph; the default when installed) and pyshacl (pure Python, the reference).
+``NEWSKG_SHACL_ENGINE=pyshacl`` picks pyshacl. pyshacl parses a shapes graph on every
+call; here a shapes graph is parsed once
 (:func:`prepare`), split into the shapes run on one article's graph and the
 cross-article shapes (severity ``sh:Warning``) run on the union, and reused while it is
 unchanged. :func:`run` validates a data graph with one part; the ontology contributes
@@ -13,6 +16,8 @@ stays cheap.
 
 from __future__ import annotations
 
+import importlib.util
+import os
 from collections import OrderedDict
 from collections.abc import Iterable
 from dataclasses import dataclass
@@ -30,9 +35,11 @@ from .resources import ontology_path, shapes_path
 from .vocab import RDF, RDFS
 
 __all__ = [
+    "ENGINES",
     "Prepared",
     "class_hierarchy",
     "copy_results",
+    "engine",
     "packaged_shapes",
     "parse",
     "path_text",
@@ -49,6 +56,30 @@ _RESULT_ORDER = (
     SH.value,
     SH.resultMessage,
 )
+
+
+ENGINES = ("turbo", "pyshacl")
+ENGINE_ENV = "NEWSKG_SHACL_ENGINE"
+
+
+def engine() -> str:
+    """The engine to validate with: ``$NEWSKG_SHACL_ENGINE``, else turbo when installed."""
+    chosen = os.environ.get(ENGINE_ENV, "").strip().lower()
+    if chosen:
+        if chosen not in ENGINES:
+            raise ConfigError(
+                f"{ENGINE_ENV}={chosen!r} is not a SHACL engine; use one of {', '.join(ENGINES)}"
+            )
+        return chosen
+    return "turbo" if importlib.util.find_spec("pyshacl_turbo") is not None else "pyshacl"
+
+
+@dataclass(frozen=True)
+class _TurboPart:
+    """Shapes compiled by pyshacl-turbo, and which of them one part runs."""
+
+    compiled: Any
+    shapes: tuple[Node, ...]
 
 
 def parse(path: Path, into: Graph, what: str) -> None:
@@ -100,12 +131,12 @@ class Prepared:
     parents: dict[Node, Node]
 
 
-_PREPARED: OrderedDict[int, Prepared] = OrderedDict()
+_PREPARED: OrderedDict[tuple[int, str], Prepared] = OrderedDict()
 
 
 def prepare(shapes: Graph) -> Prepared:
     """Parse a shapes graph into pyshacl's shapes once; reuse them while it is unchanged."""
-    key = id(shapes)
+    key = (id(shapes), engine())
     prepared = _PREPARED.get(key)
     if prepared is not None and prepared.graph is shapes and prepared.size == len(shapes):
         return prepared
@@ -127,7 +158,10 @@ def prepare(shapes: Graph) -> Prepared:
     for prefix, namespace in shapes.namespaces():
         fast.bind(prefix, namespace)
     try:
-        article_shapes, union_shapes = _parsed(fast, article), _parsed(fast, union)
+        if engine() == "turbo":
+            article_shapes, union_shapes = _compiled(fast, article, union)
+        else:
+            article_shapes, union_shapes = _parsed(fast, article), _parsed(fast, union)
     except ReportableRuntimeError as err:
         raise ConfigError(
             f"the SHACL shapes are not valid: {err.message}; fix the shapes file"
@@ -183,6 +217,25 @@ def _parsed(shapes: Graph, tops: list[Node]) -> Any:
     return parsed
 
 
+def _compiled(shapes: Graph, article: list[Node], union: list[Node]) -> tuple[Any, Any]:
+    """pyshacl-turbo's compiled shapes, as the article part and the union part."""
+    import pyshacl_turbo
+
+    try:
+        compiled = pyshacl_turbo.CompiledShapes(shapes, advanced=True)  # type: ignore[no-untyped-call]
+    except ValueError as err:
+        raise ConfigError(f"the SHACL shapes are not valid: {err}; fix the shapes file") from err
+
+    # Shapes are chosen by name; blank-node members come with the shapes that hold them.
+    def named(shapes_: list[Node]) -> tuple[Node, ...]:
+        return tuple(s for s in shapes_ if isinstance(s, URIRef))
+
+    return (
+        _TurboPart(compiled, named(article)) if article else None,
+        _TurboPart(compiled, named(union)) if union else None,
+    )
+
+
 def _with_members(shapes: Graph, tops: set[Node]) -> list[Node]:
     """The shapes and every shape they use: pyshacl's use-these-shapes mode skips a
     named property shape unless it is listed too."""
@@ -201,7 +254,10 @@ def _with_members(shapes: Graph, tops: set[Node]) -> list[Node]:
 
 
 def run(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
-    """Validate a private copy of ``data`` (it is changed in place) with pyshacl."""
+    """Validate a private copy of ``data`` (it is changed in place) with one part of the
+    prepared shapes, by the engine that prepared them."""
+    if isinstance(shapes_graph, _TurboPart):
+        return _run_turbo(data, shapes_graph)
     from pyshacl.errors import ReportableRuntimeError
     from pyshacl.graph_abstraction import DataGraph
     from pyshacl.validator import Validator
@@ -225,6 +281,22 @@ def run(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
     except ReportableRuntimeError as err:
         raise ConfigError(
             f"the SHACL shapes cannot be applied: {err.message}; fix the shapes file"
+        ) from err
+    assert isinstance(report, Graph)
+    return report
+
+
+def _run_turbo(data: Graph, part: _TurboPart) -> Graph:
+    from pyshacl_turbo import ReportableRuntimeError
+
+    data += class_hierarchy()  # no reasoner: the subclass facts go in with the data
+    try:
+        _conforms, report, _text = part.compiled.validate(
+            data, inplace=True, allow_warnings=True, allow_infos=True, use_shapes=part.shapes
+        )
+    except ReportableRuntimeError as err:
+        raise ConfigError(
+            f"the SHACL shapes cannot be applied: {err}; fix the shapes file"
         ) from err
     assert isinstance(report, Graph)
     return report
