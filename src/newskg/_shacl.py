@@ -55,6 +55,7 @@ _RESULT_ORDER = (
     SH.resultPath,
     SH.value,
     SH.resultMessage,
+    SH.sourceConstraintComponent,  # breaks the last ties, so the order never varies
 )
 
 
