@@ -38,6 +38,7 @@ __all__ = [
     "ValidationReport",
     "ValidationResult",
     "combine_reports",
+    "conflict_view",
     "format_json",
     "format_text",
     "format_turtle",
@@ -201,7 +202,7 @@ def validate_dataset(ds: Dataset, shapes: Graph | None = None) -> ValidationRepo
         article = _sole_article(graph) or unquote(str(graph.identifier)[len(prefix) :])
         copy = Graph()  # a plain graph reads faster than a dataset's named graph
         copy += graph
-        union += copy
+        union += conflict_view(copy)
         if prepared.article_shapes is not None:
             report = run(copy, prepared.article_shapes, advanced=False)
             reports.append(report)
@@ -213,8 +214,23 @@ def validate_dataset(ds: Dataset, shapes: Graph | None = None) -> ValidationRepo
     return _report(results, reports, prepared.graph)
 
 
+def conflict_view(graph: Graph) -> Graph:
+    """What the cross-article shapes read of an article graph: all of it but the
+    mentions of entities, which are most of its triples and which no such shape reads.
+    Fact evidence (mentions a fact is derived from) stays, so a warning can quote it.
+
+    Accumulate the views of article graphs, not the graphs, to check a large build for
+    conflicts with :func:`validate_conflicts`.
+    """
+    entity_mentions = set(graph.subjects(NKG.refersTo, None))
+    view = Graph()
+    view += (t for t in graph if t[0] not in entity_mentions)
+    return view
+
+
 def validate_conflicts(union: Graph, shapes: Graph | None = None) -> ValidationReport:
-    """Run only the cross-article (Warning) shapes, on the union of article graphs.
+    """Run only the cross-article (Warning) shapes, on the union of article graphs (or
+    of their :func:`conflict_view`, which gives the same results far faster).
 
     Raises:
         ConfigError: if the shapes or the ontology cannot be read or applied.
@@ -222,8 +238,7 @@ def validate_conflicts(union: Graph, shapes: Graph | None = None) -> ValidationR
     prepared = prepare(shapes if shapes is not None else packaged_shapes())
     if prepared.union_shapes is None or not len(union):
         return _report([], [], prepared.graph)
-    copy = Graph()
-    copy += union
+    copy = conflict_view(union)
     report = run(copy, prepared.union_shapes, advanced=True)
     return _report(_results(report, union, prepared, None), [report], prepared.graph)
 
