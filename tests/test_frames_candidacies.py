@@ -202,3 +202,228 @@ def test_one_candidacy_per_person_and_election(candidacies: Any) -> None:
         "governor of Kansas as the Democratic candidate."
     )
     assert candidacies(text) == {("Maria Castellanos", KANSAS, "Democratic Party", None)}
+
+
+OHIO_LG_2022 = "2022 Ohio lieutenant governor election"
+OHIO_2022 = "2022 Ohio gubernatorial election"
+OHIO_12TH = "2018 special election for Ohio's 12th Congressional District"
+DAYTON_2019 = "2019 Dayton mayoral election"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # "faces X in the race for <office>"
+        (
+            "Ohio Democrat Maria Castellanos faces Republican Peter Lindqvist in the race for "
+            "lieutenant governor in 2022.",
+            {
+                ("Maria Castellanos", OHIO_LG_2022, "Democratic Party", None),
+                ("Peter Lindqvist", OHIO_LG_2022, "Republican Party", None),
+            },
+        ),
+        # "X, a <party> who is running for <office> in <year>"
+        (
+            "Daniel Whitcomb, an Ohio Republican who is running for governor in 2022, spoke.",
+            {("Daniel Whitcomb", OHIO_2022, "Republican Party", None)},
+        ),
+        # "X and Y will meet in a runoff": every subject of the list ran.
+        (
+            "Maria Castellanos and Peter Lindqvist will meet in a runoff for Ohio's 12th "
+            "Congressional District after Tuesday's special election. The governor had set the "
+            "special election for Aug. 7, 2018.",
+            {
+                ("Maria Castellanos", OHIO_12TH, None, None),
+                ("Peter Lindqvist", OHIO_12TH, None, None),
+            },
+        ),
+        # "X won a special election"
+        (
+            "Maria Castellanos won a special election for Ohio's 12th Congressional District in "
+            "2018.",
+            {("Maria Castellanos", OHIO_12TH, None, "won")},
+        ),
+        # "X is challenging incumbent Y" with the race named just before.
+        (
+            "The 2022 Ohio gubernatorial election is heating up. Maria Castellanos is "
+            "challenging incumbent Peter Lindqvist.",
+            {
+                ("Maria Castellanos", OHIO_2022, None, None),
+                ("Peter Lindqvist", OHIO_2022, None, None),
+            },
+        ),
+        # "she will challenge him in the <year> mayoral election": "him" is not "she".
+        (
+            "Mayor Peter Lindqvist called it politics. Council member Laura Brennan said "
+            "she will challenge him in the 2019 mayoral election.",
+            {
+                ("Laura Brennan", "2019 mayoral election", None, None),
+                ("Peter Lindqvist", "2019 mayoral election", None, None),
+            },
+        ),
+        # "X, a candidate for mayor of <city>"
+        (
+            "Laura Brennan, a candidate for mayor of Dayton, opened an office in 2019.",
+            {("Laura Brennan", "Dayton mayoral election", None, None)},
+        ),
+        # The article's main contest, for candidates introduced without one in reach.
+        (
+            "The Ohio governor's race has tightened. The race to succeed Gov. Ann Hale is "
+            "close. A poll showed Maria Castellanos ahead. Independent candidate Peter "
+            "Lindqvist, a businessman, has cast himself as an outsider.",
+            {("Peter Lindqvist", "Ohio gubernatorial election", None, None)},
+        ),
+        # Shares of the vote: "drew N percent", "finished third with N percent", "led the
+        # field with N percent, followed by Y with M percent".
+        (
+            "The Ohio governor's race has tightened. The race to succeed Gov. Ann Hale is "
+            "close. In a poll, Maria Castellanos drew 4 percent.",
+            {("Maria Castellanos", "Ohio gubernatorial election", None, None)},
+        ),
+        (
+            "Turnout in Tuesday's special election for Ohio's 12th Congressional District was "
+            "low. Maria Castellanos led the field with 38 percent of the vote, followed by Peter "
+            "Lindqvist with 31 percent.",
+            {
+                (
+                    "Maria Castellanos",
+                    "special election for Ohio's 12th Congressional District",
+                    None,
+                    None,
+                ),
+                (
+                    "Peter Lindqvist",
+                    "special election for Ohio's 12th Congressional District",
+                    None,
+                    None,
+                ),
+            },
+        ),
+        # "X prepares for a Republican primary in <district> in <year>"
+        (
+            "Daniel Whitcomb prepares for a competitive Republican primary in Ohio's 15th "
+            "Congressional District in 2016.",
+            {
+                (
+                    "Daniel Whitcomb",
+                    "2016 Republican primary for Ohio's 15th Congressional District",
+                    None,
+                    None,
+                )
+            },
+        ),
+        # "a Republican who announced her challenge": the race of the sentence before.
+        (
+            "Daniel Whitcomb faces a Republican primary in Ohio's 15th Congressional District "
+            "in 2016. Laura Brennan, a Republican who announced her challenge in May, spoke.",
+            {
+                (
+                    "Daniel Whitcomb",
+                    "2016 Republican primary for Ohio's 15th Congressional District",
+                    None,
+                    None,
+                ),
+                (
+                    "Laura Brennan",
+                    "2016 Republican primary for Ohio's 15th Congressional District",
+                    None,
+                    None,
+                ),
+            },
+        ),
+        # Voters back a candidate: "backed X in 2012", "voted for X in the 2012 election".
+        (
+            "The district narrowly backed Barack Obama in 2012.",
+            {("Barack Obama", "2012 United States presidential election", None, None)},
+        ),
+        (
+            "The district voted for Republican Mitt Romney by 33 points in the 2012 "
+            "presidential election.",
+            {
+                (
+                    "Mitt Romney",
+                    "2012 United States presidential election",
+                    "Republican Party",
+                    None,
+                )
+            },
+        ),
+        # "Gov. X, who is seeking re-election": the race for the office X holds.
+        (
+            "The 2018 race for governor in Ohio is close. Gov. Maria Castellanos, who is "
+            "seeking re-election, spoke on Monday.",
+            {("Maria Castellanos", OHIO_2018, None, None)},
+        ),
+        (
+            "The 2018 race for governor in Ohio is close. Gov. Maria Castellanos is running for "
+            "re-election.",
+            {("Maria Castellanos", OHIO_2018, None, None)},
+        ),
+        # "a state X carried in 2016"
+        (
+            "Michigan is a state Peter Lindqvist carried in 2016.",
+            {("Peter Lindqvist", PRESIDENT_2016, None, None)},
+        ),
+        # "X, who ran on a platform of ..." in a story about one race.
+        (
+            "Tuesday's special election for Ohio's 12th Congressional District was close. "
+            "Turnout in the special election was low. Peter Lindqvist, who ran on a platform "
+            "of lower taxes, conceded.",
+            {
+                (
+                    "Peter Lindqvist",
+                    "special election for Ohio's 12th Congressional District",
+                    None,
+                    None,
+                )
+            },
+        ),
+    ],
+)
+def test_candidacy_patterns_of_news_style(candidacies: Any, text: str, expected: set[Row]) -> None:
+    assert candidacies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        # "face", "meet", "challenge" state a candidacy only with an election in reach.
+        "After the 2016 election, Maria Castellanos faced Peter Lindqvist in court.",
+        "After the 2016 election, Maria Castellanos and Peter Lindqvist will meet in Columbus.",
+        "After the 2016 election, Maria Castellanos challenged the rule in federal court.",
+        "After the 2016 election, Peter Lindqvist prepared for the hearing.",
+        # A legal challenge is no candidacy.
+        "After the 2016 election, Laura Brennan announced her legal challenge.",
+        # Shares that are no vote: an approval rating.
+        "The 2016 election is over. Peter Lindqvist's approval rating fell to 40 percent.",
+        # Backing a measure, or a person in no election.
+        "The district backed the school levy in 2012.",
+        "Laura Brennan backed Peter Lindqvist for the cabinet post.",
+        # Voting in an election is not running in it.
+        "Laura Brennan voted in the 2016 presidential election.",
+        # A senator's re-election long ago is no candidacy in the governor's race.
+        "The 2018 race for governor in Ohio is close. Sen. Laura Brennan, who won re-election "
+        "in 2012, spoke.",
+        # A senator who backed a person for a post: no presidential election.
+        "Senator Laura Brennan backed Peter Lindqvist in 2016 for the cabinet post.",
+        # Running fast, or a share of the funding, is no candidacy.
+        "The Ohio governor's race is close. The race to succeed Gov. Ann Hale is long. Laura "
+        "Brennan ran as fast as she could.",
+        "The Ohio governor's race is close. The race to succeed Gov. Ann Hale is long. Laura "
+        "Brennan received 40 percent of the funding.",
+    ],
+)
+def test_not_a_candidacy_of_news_style(candidacies: Any, text: str) -> None:
+    assert candidacies(text) == set()
+
+
+def test_a_person_in_one_race_is_in_no_other_on_context_alone(candidacies: Any) -> None:
+    text = (
+        "The Ohio governor's race has tightened. The race to succeed Gov. Ann Hale is close. "
+        "Maria Castellanos faces Peter Lindqvist in the race for lieutenant governor. "
+        "Lindqvist has run as Hale's partner."
+    )
+    assert candidacies(text) == {
+        ("Maria Castellanos", "Ohio lieutenant governor election", None, None),
+        ("Peter Lindqvist", "Ohio lieutenant governor election", None, None),
+    }

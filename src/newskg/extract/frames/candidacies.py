@@ -2,288 +2,43 @@
 it ended.
 
 Triggers are data: verbs (``candidacy_verbs.tsv``: "running for governor of Kansas",
-"defeated Y", "won the governorship"), nouns (``candidacy_nouns.tsv``: "the Democratic
-nominee", "X's campaign for governor", "X's rival Y"), what candidates win or run for
-(``candidacy_prizes.tsv``) and what keeps a phrase from stating a candidacy
-(``candidacy_blockers.tsv``: "declined to run", "a potential candidate"). The election is the
-one named in the trigger's own clause; else the article's only election for the office the
-phrase names; else the only one named elsewhere in the sentence (or, for candidate nouns
-and contests, in the previous sentence) that no other trigger's clause holds.
-
-:class:`TokenView` (the entity of each token, a predicate's arguments, pronouns) serves
-the `complaints` frame too.
+"defeated Y", "faces Y in the race for lieutenant governor", "X and Y will meet in a
+runoff", "won a special election", "the district backed Y in 2012", "Y drew 4 percent"),
+nouns (``candidacy_nouns.tsv``: "the Democratic nominee", "Independent candidate X", "X's
+campaign for governor", "announced her challenge", "X's rival Y"), what candidates win or
+run for (``candidacy_prizes.tsv``) and what keeps a phrase from stating a candidacy
+(``candidacy_blockers.tsv``: "declined to run", "a potential candidate", "a legal
+challenge"). The election is the one named in the trigger's own clause; else the article's
+only election for the office the phrase names; else the only one named elsewhere in the
+sentence (or, for candidate nouns, contests and vote shares, in the previous sentence, or
+the article's main contest: the one it refers to more than once) that no other trigger's
+clause holds. A person whom the text plainly puts in one race is in no other on context
+alone.
 """
 
 from __future__ import annotations
 
+from collections import Counter
 from collections.abc import Iterator
 from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ...gazetteer import read_tsv, titles
+from ...gazetteer import read_tsv
 from ...model import Candidacy, Entity, EntityType
 from ...resources import data_path
 from .. import FrameContext, Frames, register_frame
 from ._util import evidence
+from ._view import PERSON, TokenView
 
 if TYPE_CHECKING:
-    from spacy.tokens import Doc, Token
     from spacy.tokens import Span as SpacySpan
+    from spacy.tokens import Token
 
-    from ..entities import EntityIndex
+__all__ = ["extract_candidacies"]
 
-__all__ = ["ACTORS", "PERSON", "TokenView", "extract_candidacies"]
-
-PERSON = frozenset({EntityType.PERSON})
-ACTORS = frozenset(
-    {t for t in EntityType if t.is_organization} | {EntityType.PERSON, EntityType.STATE}
-)
-_ORGS = ACTORS - PERSON - {EntityType.STATE}
-_PRONOUNS = dict.fromkeys(("he", "him", "his", "she", "her"), PERSON) | dict.fromkeys(
-    ("it", "its"), _ORGS
-)
-_RELATIVES = frozenset({"who", "which", "that", "whom"})
-_ANTECEDENT_DEPS = frozenset({"nsubj", "nsubjpass", "dobj", "poss"})
-_CLAUSES = frozenset({"advcl", "relcl", "ccomp", "conj", "parataxis", "acl", "csubj", "xcomp"})
-_MODALS = frozenset({"will", "would", "may", "might", "could", "can", "should", "must"})
 _APPOINTERS = frozenset({EntityType.PERSON, EntityType.COURT})
-# Links a trigger may sit under its governor by: "declined to say whether he would run".
-_GOVERNED_BY = frozenset({"xcomp", "ccomp", "pcomp", "prep", "dobj", "pobj", "acl"})
-
-
-class TokenView:
-    """One article's parse seen through its entities: who each token is, and the
-    arguments of a predicate (subject, objects, lists, pronouns)."""
-
-    _last: tuple[FrameContext, TokenView] | None = None
-
-    def __init__(self, doc: Doc, index: EntityIndex) -> None:
-        self.doc, self.index = doc, index
-        self._entity: list[Entity | None] = [None] * len(doc)
-        self._spans: list[tuple[Entity, SpacySpan]] = []
-        for entity in index.entities:
-            for m in entity.mentions:
-                span = doc.char_span(m.begin, m.end, alignment_mode="expand")
-                if span is not None and len(span):
-                    self._spans.append((entity, span))
-        # Shorter mentions win: "Kansas" inside "running for governor of Kansas" is a State.
-        for entity, span in sorted(self._spans, key=lambda pair: -len(pair[1])):
-            for i in range(span.start, span.end):
-                self._entity[i] = entity
-        self._surnames: dict[str, Entity | None] = {}
-        for entity in index.entities:
-            if entity.type is EntityType.PERSON:
-                last = entity.name.split()[-1]
-                self._surnames[last] = None if last in self._surnames else entity
-        for token in doc:  # NER may call a known person's bare surname a place
-            if self._entity[token.i] is None and token.pos_ == "PROPN":
-                self._entity[token.i] = self._surnames.get(token.text)
-
-    @classmethod
-    def of(cls, ctx: FrameContext) -> TokenView:
-        """The view of a frame context, built once however many frames ask for it."""
-        if cls._last is not None and cls._last[0] is ctx:
-            return cls._last[1]
-        view = cls(ctx.doc, ctx.index)
-        cls._last = (ctx, view)
-        return view
-
-    def spans(self, kind: EntityType) -> Iterator[tuple[Entity, SpacySpan]]:
-        """Each mention of an entity of one type, as a spaCy span."""
-        return ((e, s) for e, s in self._spans if e.type is kind)
-
-    def entity(self, token: Token | None) -> Entity | None:
-        """The entity a token is part of, if any."""
-        return self._entity[token.i] if token is not None else None
-
-    def person_named(self, token: Token) -> Entity | None:
-        """The one person whose surname the token is ("Trump" in "the Trump campaign")."""
-        return self._surnames.get(token.text) if token.pos_ == "PROPN" else None
-
-    def resolve(self, token: Token | None) -> Entity | None:
-        """The entity a token names; "who"/"which" is the noun its clause hangs on, and
-        "he"/"its" the nearest subject, object or possessor of that kind before it in the
-        sentence or the one before (none when an unnamed "the President" is nearer)."""
-        if token is None:
-            return None
-        if token.lower_ in _RELATIVES and token.head.dep_ in {"relcl", "acl"}:
-            return self._entity[token.head.head.i]
-        wanted = _PRONOUNS.get(token.lower_)
-        if wanted is None:
-            return self._entity[token.i]
-        start = token.sent.start
-        floor = self.doc[start - 1].sent.start if start > 0 else 0
-        people, seen = titles(), False
-        for i in range(token.i - 1, floor - 1, -1):
-            if i == start - 1 and seen:
-                return None  # this sentence names a person, but in no subject role
-            t, entity = self.doc[i], self._entity[i]
-            dep = (
-                "poss"
-                if t.dep_ == "compound" and any(c.dep_ == "case" for c in t.children)
-                else t.dep_
-            )  # "Trump s fantasy"
-            if entity is not None and entity.type in wanted:
-                if dep in _ANTECEDENT_DEPS:
-                    return entity
-                seen = True
-            elif (
-                entity is None and wanted is PERSON and t.text in people and dep in _ANTECEDENT_DEPS
-            ):
-                return None
-        return None
-
-    def entities_of(self, token: Token | None, types: frozenset[EntityType]) -> list[Entity]:
-        """The entities a noun phrase names, with those listed beside it ("A, B and C")."""
-        found: dict[str, Entity] = {}
-        first = self.resolve(token)
-        stack = [token] if token is not None else []
-        while stack:
-            t = stack.pop()
-            entity = self.resolve(t)
-            if entity is not None and entity.type not in types and types >= PERSON:
-                entity = self.person_named(t) or entity
-            if entity is not None and entity.type in types:
-                found.setdefault(entity.key, entity)
-            stack.extend(c for c in t.children if self._beside(c, first))
-        return list(found.values())
-
-    def _beside(self, token: Token, first: Entity | None) -> bool:
-        """True for a conjunct, or an apposition naming an entity of the head's kind
-        ("Sens. A, B and C"; not "Roe, a Republican")."""
-        other = self._entity[token.i]
-        return token.dep_ == "conj" or (
-            token.dep_ == "appos"
-            and (first is None or (other is not None and other.type is first.type))
-        )
-
-    def entity_type(self, token: Token | None) -> EntityType | None:
-        """The type of the token's entity, if any."""
-        entity = self.entity(token)
-        return entity.type if entity is not None else None
-
-    def child(self, token: Token, dep: str) -> Token | None:
-        """The first child with a dependency label."""
-        return next((c for c in token.children if c.dep_ == dep), None)
-
-    def prep_object(self, token: Token | None, *words: str) -> Token | None:
-        """The object of the first of some prepositions found under a token: "governor" in
-        "run for governor" for ``"for"``."""
-        if token is None:
-            return None
-        for word in words:
-            for prep in token.children:
-                if prep.dep_ in {"prep", "agent"} and prep.lower_ == word:
-                    return self.child(prep, "pobj") or self.child(prep, "pcomp")
-        return None
-
-    def subject(self, verb: Token) -> Token | None:
-        """A verb's subject, through relative clauses, control ("asked X to sue": X),
-        coordination ("met and sued") and participles ("wrote, asking ...")."""
-        for _ in range(4):
-            subject = next((c for c in verb.children if c.dep_ in {"nsubj", "nsubjpass"}), None)
-            if subject is not None:
-                relative = subject.lower_ in _RELATIVES and verb.dep_ in {"relcl", "acl"}
-                return verb.head if relative else subject
-            if verb.dep_ == "xcomp":
-                return self.child(verb.head, "dobj") or self.subject(verb.head)
-            if verb.dep_ == "acl" and verb.tag_ == "VBG" and verb.head.dep_ == "dobj":
-                return self.subject(verb.head.head)  # "X sent a letter requesting ..."
-            if verb.dep_ != "conj" and not (verb.dep_ == "advcl" and verb.tag_ == "VBG"):
-                return None
-            verb = verb.head
-        return None
-
-    def passive(self, verb: Token) -> bool:
-        """True for "was defeated", "were sued"."""
-        return any(c.dep_ in {"nsubjpass", "auxpass"} for c in verb.children)
-
-    def negated(self, token: Token) -> bool:
-        """True when the token carries a negation ("not", "never", "no")."""
-        return any(
-            c.dep_ == "neg" or (c.dep_ == "det" and c.lower_ == "no") for c in token.children
-        )
-
-    def asserted(self, verb: Token) -> bool:
-        """True when a verb states a fact, not under "will", "could" or "hopes to"."""
-        return verb.dep_ != "xcomp" and not any(
-            c.dep_ == "aux" and c.lower_ in _MODALS for c in verb.children
-        )
-
-    def blocked(self, token: Token, governors: frozenset[str], modals: frozenset[str]) -> bool:
-        """True when a modal, a governing verb ("declined to") or a negated one ("did not
-        agree to") keeps the token from stating what happened."""
-        if any(c.dep_ == "aux" and c.lemma_.lower() in modals for c in token.children):
-            return True
-        for _ in range(4):
-            dep = token.dep_
-            if dep not in _GOVERNED_BY or token.head is token:
-                return False
-            token = token.head
-            if token.lemma_.lower() in governors or (dep == "xcomp" and self.negated(token)):
-                return True
-        return False
-
-    def modified_by(self, noun: Token, words: frozenset[str]) -> bool:
-        """True when a modifier of the noun is one of ``words`` ("potential")."""
-        return any(
-            c.dep_ in {"amod", "compound"} and c.lemma_.lower() in words for c in noun.children
-        )
-
-    def described(self, noun: Token) -> Token | None:
-        """The entity a describing noun is about: "candidate Jane Roe", "Roe, the nominee",
-        "the nominee, Roe", "Roe is the nominee"."""
-        if noun.dep_ in {"compound", "appos"} and self._entity[noun.head.i] is not None:
-            return noun.head
-        appos = next(
-            (c for c in noun.children if c.dep_ == "appos" and self._entity[c.i] is not None), None
-        )
-        if appos is None and noun.dep_ in {"attr", "oprd"}:
-            return self.subject(noun.head)
-        if appos is None and noun.dep_ == "pobj" and noun.head.lower_ == "as":
-            verb = self.governing_verb(noun)  # "X ran (in 2016) as the Democratic nominee"
-            return self.subject(self.doc[verb]) if verb is not None else None
-        return appos
-
-    def party_near(self, token: Token) -> Entity | None:
-        """A party among the token's modifiers: "Republican Ed Roe", "the Democratic
-        nominee", "Roe, a Republican"."""
-        stack = [(token, 0)]
-        while stack:
-            t, depth = stack.pop()
-            for c in t.children:
-                if c.dep_ not in {"compound", "amod", "appos", "nmod", "poss"}:
-                    continue
-                entity = self._entity[c.i]
-                if entity is not None and entity.type is EntityType.POLITICAL_PARTY:
-                    return entity
-                if depth < 2:
-                    stack.append((c, depth + 1))
-        return None
-
-    def clause(self, token: Token) -> set[int]:
-        """Indices of the token's own clause: its phrase without subordinate or coordinated
-        clauses, and the noun a relative clause hangs on."""
-        start = token.head if token.dep_ == "compound" else token
-        near = {start.i, token.i}
-        if start.dep_ in {"relcl", "acl"}:
-            near.add(start.head.i)
-        stack = [start]
-        while stack:
-            for c in stack.pop().children:
-                if c.dep_ not in _CLAUSES or c.pos_ not in {"VERB", "AUX"}:
-                    near.add(c.i)
-                    stack.append(c)
-        return near
-
-    def governing_verb(self, token: Token) -> int | None:
-        """The index of the nearest verb above a token, if any."""
-        while token.head is not token:
-            token = token.head
-            if token.pos_ in {"VERB", "AUX"}:
-                return int(token.i)
-        return None
+_SURE = 0.6  # below: the election was taken from context (the sentence before, the story)
 
 
 @dataclass(frozen=True)
@@ -291,6 +46,7 @@ class _Verb:
     frame: str
     subject: str | None
     other: str | None
+    needs: str | None = None
 
 
 @dataclass(frozen=True)
@@ -305,13 +61,31 @@ def _value(text: str) -> str | None:
 
 @cache
 def _verbs() -> dict[str, _Verb]:
+    """Each verb's reading as a predicate (its first row that is no vote share)."""
+    found: dict[str, _Verb] = {}
+    for r in read_tsv(data_path("lexicons", "candidacy_verbs.tsv")):
+        if r["frame"] != "share":
+            spec = _Verb(r["frame"], _value(r["subject"]), _value(r["other"]), _value(r["needs"]))
+            found.setdefault(r["lemma"], spec)
+    return found
+
+
+@cache
+def _share_verbs() -> frozenset[str]:
     rows = read_tsv(data_path("lexicons", "candidacy_verbs.tsv"))
-    return {r["lemma"]: _Verb(r["frame"], _value(r["subject"]), _value(r["other"])) for r in rows}
+    return frozenset(r["lemma"] for r in rows if r["frame"] == "share")
 
 
 @cache
 def _nouns() -> dict[str, str]:
-    return {r["noun"]: r["kind"] for r in read_tsv(data_path("lexicons", "candidacy_nouns.tsv"))}
+    rows = read_tsv(data_path("lexicons", "candidacy_nouns.tsv"))
+    return {r["noun"]: r["kind"] for r in rows if r["kind"] in {"role", "activity", "rival"}}
+
+
+@cache
+def _nouns_of(kind: str) -> frozenset[str]:
+    rows = read_tsv(data_path("lexicons", "candidacy_nouns.tsv"))
+    return frozenset(r["noun"] for r in rows if r["kind"] == kind)
 
 
 @cache
@@ -335,6 +109,7 @@ class _Trigger:
     office: str | None = None
     state: str | None = None  # the State's name, when the phrase names one
     nearby: bool = False  # may take an election named in the previous sentence
+    story: bool = False  # takes the article's main contest, and only that
     party: Entity | None = None
     confidence: float = 0.9
     rival: bool = False  # "Doe's rival Roe": each ran where the other did
@@ -348,12 +123,26 @@ class _Elections:
         facts = {m.name: (m.office, m.jurisdiction) for m in view.index.elections}
         self.spans = [(s.start, s.end, e) for e, s in view.spans(EntityType.ELECTION)]
         self.facts = {e.key: facts.get(e.name, (None, None)) for _, _, e in self.spans}
+        told = Counter(e.key for _, _, e in self.spans)
+        # The article's main contests: those it refers to more than once.
+        self.topics = [e for e in {e.key: e for _, _, e in self.spans}.values() if told[e.key] > 1]
 
     def _fits(self, entity: Entity, office: str | None, state: str | None) -> bool:
         known_office, known_state = self.facts[entity.key]
         return (office in {None, known_office} or known_office is None) and (
             state in {None, known_state} or known_state is None
         )
+
+    def contested(self, verb: Token, obj: Token | None) -> bool:
+        """True when a verb's object, or its "in"/"for" phrase, names an election: "faces Y
+        in the race for governor", "faces a primary", "prepares for the primary"."""
+        phrases = [obj] + [
+            self.view.child(c, "pobj")
+            for c in verb.children
+            if c.dep_ == "prep" and c.lower_ in {"in", "for"}
+        ]
+        near = {t.i for p in phrases if p is not None for t in p.subtree}
+        return any(not near.isdisjoint(range(s, end)) for s, end, _ in self.spans)
 
     def local(self, trigger: Token) -> Entity | None:
         """The election named in the trigger's own clause, the nearest if several."""
@@ -394,9 +183,13 @@ class _Elections:
             and self.view.governing_verb(self.view.doc[s]) not in others
         ]
         tiers.append((here, 0.8))
-        if trigger.nearby and not here and sent.start > 0:
+        if trigger.story:
+            tiers = [(self.topics, 0.6)]
+        elif trigger.nearby and not here and sent.start > 0:
             before = self.view.doc[sent.start - 1].sent
             tiers.append(([e for s, _, e in self.spans if before.start <= s < before.end], 0.6))
+        if trigger.nearby and not here and not trigger.story:  # "Independent candidate Roe"
+            tiers.append((self.topics, 0.6))
         for candidates, sure in tiers:
             distinct = {e.key: e for e in candidates if self._fits(e, office, state)}
             if len(distinct) == 1:
@@ -437,26 +230,41 @@ def _verb_trigger(
     if view.negated(verb) and spec.frame == "seek":
         return None  # "is not running": no candidacy at all
     if view.negated(verb) or not view.asserted(verb):
-        spec = _Verb(spec.frame, None, None)  # "did not win": ran, outcome unsaid
+        spec = replace(spec, subject=None, other=None)  # "did not win": ran, outcome unsaid
     objects = [c for c in verb.children if c.dep_ == "dobj"]  # "re - election": the last
     subject, obj = view.subject(verb), objects[-1] if objects else None
+    if obj is None and verb.dep_ == "relcl" and spec.frame == "prize":
+        obj = verb.head  # "a state Roe carried in 2016", "the seat Roe won"
     if view.passive(verb):
         subject, obj = view.prep_object(verb, "by"), view.child(verb, "nsubjpass")
     people: list[tuple[Token | None, str | None]] = []
     prize = target = None
+    local = elections.local(verb)
+    incumbent = obj is not None and view.modified_by(obj, frozenset({"incumbent"}))
+    if spec.needs == "election" and not (incumbent or elections.contested(verb, obj)):
+        return None  # "faces Y in court", "prepares for the hearing"; not "challenges incumbent Y"
+    loose = False  # "ran as a Libertarian", "ran on a platform of ...": the story's race
     if spec.frame == "seek":
-        target = view.prep_object(verb, "for")
+        target = _whole(view.prep_object(verb, "for"))
         prize = _prize(view, target)
+        loose = target is None and local is None and _stood(view, verb)
         if view.entity_type(target) is EntityType.PERSON:
             people.append((target, None))  # "campaigned for Y": Y is the candidate
-        elif obj is not None or (prize is None if target else elections.local(verb) is None):
+        elif obj is not None or (prize is None if target else local is None and not loose):
             return None  # "ran the campaign", "ran for cover"
         else:
             people.append((subject, spec.subject))
         people.append((view.prep_object(verb, "against"), None))
+    elif spec.frame == "support":  # "backed Y in 2012", "voted for Y in the 2012 election"
+        people.append((obj if obj is not None else view.prep_object(verb, "for"), None))
+    elif spec.frame == "contest" and _prize(view, obj) is not None:
+        people.append((subject, None))  # "X faces a competitive primary": X runs
     elif spec.frame == "contest":
         if not view.entities_of(obj, PERSON):
-            return None  # "beat the odds", "defeated the bill"
+            if spec.needs != "election" or obj is not None or subject is None:
+                return None  # "beat the odds", "defeated the bill"
+            if len(view.entities_of(subject, PERSON)) < 2:
+                return None  # "X and Y will meet in a runoff": both ran
         people += [(subject, spec.subject), (obj, spec.other)]
     else:
         prize, target = _prize(view, obj), obj
@@ -472,11 +280,66 @@ def _verb_trigger(
         prize, target = (_prize(view, race), race) if race is not None else (prize, target)
     kept = tuple((t, o) for t, o in people if t is not None)
     office = prize.office if prize else None
+    state = _state_in(view, target)
+    if _again(target) and office is None:  # "Gov. Roe, who is seeking re-election": for governor
+        held = {o for e in view.entities_of(subject, PERSON) for o in view.offices_of(e)}
+        office = next(iter(held)) if len(held) == 1 else None
+        loose = office is None and local is None and verb.tag_ in {"VBZ", "VBP", "VBG"}
     return (
-        _Trigger(verb, kept, office, _state_in(view, target), nearby=spec.frame == "contest")
-        if kept
-        else None
+        _Trigger(verb, kept, office, state, spec.frame == "contest", story=loose) if kept else None
     )
+
+
+def _share_trigger(view: TokenView, percent: Token) -> _Trigger | None:
+    """A share of the vote: "Roe drew 4 percent", "Roe finished third with 9 percent", "a
+    poll showed Roe with 46 percent", "followed by Doe with 31 percent"."""
+    head, of = percent.head, view.prep_object(percent, "of")
+    if of is not None and of.lemma_.lower() not in _nouns_of("vote"):
+        return None  # "40 percent of the funding"
+    if percent.dep_ in {"dobj", "npadvmod"} and head.lemma_.lower() in _share_verbs():
+        verb, who = head, view.subject(head)
+    elif percent.dep_ == "pobj" and head.lower_ == "with":
+        verb = head.head
+        if view.entity_type(verb) is EntityType.PERSON:
+            who = verb  # "showed Roe with 46 percent"
+        elif verb.lemma_.lower() not in _share_verbs():
+            return None
+        elif verb.lemma_.lower() == "follow":
+            who = view.prep_object(verb, "by")
+        else:
+            who = view.subject(verb)
+    else:
+        return None
+    if who is None or view.blocked(verb, _blockers("governor"), _blockers("modal")):
+        return None
+    return _Trigger(verb, ((who, None),), nearby=True, confidence=0.7)
+
+
+def _whole(token: Token | None) -> Token | None:
+    """The head of a word the tokenizer split: "election" of "re - election"."""
+    doc = token.doc if token is not None else None
+    if doc is None or token is None or token.lower_ != "re" or token.i + 2 >= len(doc):
+        return token
+    return doc[token.i + 2] if doc[token.i + 1].text == "-" else token
+
+
+def _again(token: Token | None) -> bool:
+    """True for "re-election" (however tokenized) and "a second term"."""
+    if token is None:
+        return False
+    split = token.lower_ == "election" and token.i > 1 and token.doc[token.i - 2].lower_ == "re"
+    return split or token.lemma_.lower() in _nouns_of("again")
+
+
+def _stood(view: TokenView, verb: Token) -> bool:
+    """True for "ran as a Libertarian", "ran as the party's nominee", "ran on a platform of
+    ...": how a candidate ran, not how fast."""
+    role = view.prep_object(verb, "as")
+    party = view.entity_type(role) is EntityType.POLITICAL_PARTY
+    if role is not None and (party or _nouns().get(role.lemma_.lower()) == "role"):
+        return True
+    stand = view.prep_object(verb, "on")
+    return stand is not None and stand.lemma_.lower() in _nouns_of("platform")
 
 
 def _in_clause(view: TokenView, verb: Token) -> Iterator[Token]:
@@ -524,7 +387,7 @@ def _noun_trigger(
             tuple(people),
             prize.office if prize else None,
             _state_in(view, target),
-            nearby=kind != "activity",
+            nearby=True,
             party=view.party_near(noun),
             confidence=0.8,
             rival=kind == "rival" and len(people) == 2,
@@ -540,7 +403,9 @@ def _triggers(view: TokenView, sent: SpacySpan, elections: _Elections) -> list[_
     for token in sent:
         lemma = token.lemma_.lower()
         trigger = None
-        if token.pos_ == "VERB" and lemma in verbs:
+        if lemma in {"percent", "%"}:
+            trigger = _share_trigger(view, token)
+        elif token.pos_ == "VERB" and lemma in verbs:
             trigger = _verb_trigger(view, token, verbs[lemma], elections)
         elif token.pos_ in {"NOUN", "PROPN"} and lemma in nouns:
             trigger = _noun_trigger(view, token, nouns[lemma], elections)
@@ -612,4 +477,10 @@ def extract_candidacies(ctx: FrameContext, out: Frames) -> None:
         for a, b in ((one, other), (other, one)):
             if a.key != b.key and len(ran.get(b.key, ())) == 1:
                 _add(found, Candidacy(a.key, next(iter(ran[b.key])), evidence([token]), 0.5))
-    out.candidacies.extend(found.values())
+    # A person the text plainly puts in one race is in no other on context alone.
+    plain = {(c.person, c.election) for c in found.values() if c.confidence >= _SURE}
+    out.candidacies.extend(
+        c
+        for c in found.values()
+        if c.confidence >= _SURE or not any(p == c.person and e != c.election for p, e in plain)
+    )

@@ -2,15 +2,21 @@
 
 Verbs and nouns are data (``complaint_verbs.tsv``, ``complaint_nouns.tsv``,
 ``complaint_blockers.tsv``): "X sued Y in <court>", "X filed a complaint with the FEC
-against Y", "a lawsuit brought by X", "a lawsuit that accused Y of violating Z", "X asked
-the DOJ to probe whether Y breached Z", "X called for an inquiry into Y", "a request from
-X to investigate Y", "X argued in court that Y ...", "the plaintiffs included X".
+against Y", "a lawsuit brought by X", "the suit, filed in U.S. District Court, accuses Y of
+...", "X filed a Freedom of Information Act lawsuit", "X asked the DOJ to probe whether Y
+breached Z", "X filed a complaint with the OCE asking it to investigate Y" (one
+complaint), "X called for an inquiry into Y", "a request from X to investigate Y", "the
+review was requested by X" (the review the article told of), "X referred the matter to
+the FBI", "X argued in court that Y ...", "the plaintiffs included X", "joining X as
+plaintiffs were A and B", "a coalition of states led by <State> Attorney General X".
 
 A complaint with several complainants or respondents becomes one entry per (complainant,
 respondent) pair, as the gold guidelines count "A, B and C asked ..." (one entry each). A
 lawsuit an article tells in parts ("the plaintiffs included X"; "the lawsuit accused Y")
-is joined when the article's lawsuits have one respondent. An accusation alone is a claim,
-not a complaint: "accused" counts only inside a lawsuit or complaint.
+is joined to the lawsuit told before it, else to the article's only one. A complaint that
+leaves a side unnamed is dropped when another of its kind (or, in the lede, of any kind)
+names that side. An accusation alone is a claim, not a complaint: "accused" counts only
+inside a lawsuit or complaint.
 """
 
 from __future__ import annotations
@@ -24,16 +30,20 @@ from ...model import Complaint, Entity, EntityType
 from ...resources import data_path
 from .. import FrameContext, Frames, register_frame
 from ._util import evidence
-from .candidacies import ACTORS, TokenView
+from ._view import ACTORS, TokenView
 
 if TYPE_CHECKING:
-    from spacy.tokens import Token
+    from spacy.tokens import Doc, Token
 
 __all__ = ["extract_complaints"]
 
 _BODIES = frozenset(t for t in EntityType if t.is_organization)
 _MAX_ALLEGATION = 160
-_PLAINTIFFS = "plaintiffs"  # a lawsuit known only by its plaintiffs, until joined
+_PLAINTIFFS = "plaintiffs"
+_TARGETS = frozenset({"target", "subject", "focus"})
+_GROUPS = frozenset(
+    {"group", "organization", "coalition", "watchdog", "alliance", "nonprofit"}
+)  # a lawsuit known only by its plaintiffs, until joined
 
 
 @dataclass(frozen=True)
@@ -62,6 +72,7 @@ class _Found:
     addressee: Entity | None = None
     law: Entity | None = None
     allegation: str | None = None
+    told: bool = False  # asks for an investigation the article tells of ("its review")
 
 
 @cache
@@ -107,12 +118,18 @@ class _Reader:
         )
 
     def actors(self, token: Token | None) -> list[Entity]:
-        """Who a noun phrase names; for "Y's travels" or "the use of Y", Y."""
+        """Who a noun phrase names; for "Y's travels", "the use of Y" or "travel by Y", Y; for "a
+        coalition led by X", X; for "a council member" whom the next sentence names
+        ("Council member Jane Roe"), her; for "the Roe campaign", Jane Roe."""
         view = self.view
         found = view.entities_of(token, ACTORS)
-        if token is None or found or view.entity(token) is not None:
-            return found
-        return view.entities_of(view.child(token, "poss") or view.prep_object(token, "of"), ACTORS)
+        if token is not None and not found and view.entity(token) is None:
+            of = view.child(token, "poss") or view.prep_object(token, "of", "by")
+            found = view.entities_of(of, ACTORS) or view.led(token) or view.introduced(token)
+            if not found and token.lemma_ in _GROUPS:  # "the EPIC watchdog group"
+                named = (view.entity(c) for c in token.children if c.dep_ == "compound")
+                found = [e for e in named if e is not None and e.type in _BODIES]
+        return list({e.key: e for e in map(view.principal, found)}.values())
 
     def body(self, token: Token, *preps: str) -> Entity | None:
         """The agency or court after one of some prepositions ("with the FEC")."""
@@ -150,11 +167,36 @@ class _Reader:
             found.respondents = self.actors(view.subject(clause))
             self.alleged(found, clause)
             return
-        target = view.child(inv, "dobj") or view.prep_object(inv, "into", "of", "about")
+        target = view.child(inv, "dobj") or view.prep_object(inv, "into", "of", "about", "at")
+        if target is None and inv.pos_ == "NOUN":  # "the review", "its review": told before
+            earlier = self.earlier(inv)
+            target = earlier and view.prep_object(earlier, "into", "of", "about")
+            owner = view.child(inv, "poss") or (earlier and view.child(earlier, "poss"))
+            opener = earlier and earlier.dep_ == "dobj" and view.subject(earlier.head)
+            for who in (owner, opener or None):
+                bodies = [e for e in self.actors(who) if e.type in _BODIES]
+                found.addressee = found.addressee or next(iter(bodies), None)
         found.respondents = self.actors(target)
+        done = view.child(target, "relcl") if target is not None else None
+        if not found.respondents and done is not None:  # "the way Y used the dossier"
+            found.respondents = self.actors(view.subject(done))
         if view.entity(target) is None:  # "Y's travels": the travels are the allegation
             self.alleged(found, target)
         found.tokens.append(inv)
+
+    def earlier(self, noun: Token) -> Token | None:
+        """The investigation a definite "the review" or "its probe" refers back to: the
+        nearest earlier one of that word, or else of any investigation word."""
+        if not any(c.dep_ in {"det", "poss"} and c.lower_ != "a" for c in noun.children):
+            return None
+        view = self.view
+        before = [
+            t
+            for t in noun.doc[: noun.i]
+            if _role(t) == "investigation" and view.prep_object(t, "into", "of", "about")
+        ]
+        same = [t for t in before if t.lemma_ == noun.lemma_]
+        return (same or before)[-1] if before else None
 
     def against(self, root: Token) -> Token | None:
         """The object of "against" anywhere in a clause, wherever the parser hung it:
@@ -171,9 +213,11 @@ class _Reader:
         return next((o for p in preps if (o := self.view.child(p, "pobj")) is not None), None)
 
     def investigates(self, verb: Token) -> bool:
-        spec = _frame(verb, "investigate")
-        return spec is not None and (
-            spec.needs is None or self.view.prep_object(verb, spec.needs) is not None
+        """True for "investigate", "look into", "look at"."""
+        return any(
+            s.frame == "investigate"
+            and (s.needs is None or self.view.prep_object(verb, s.needs) is not None)
+            for s in _verbs().get(verb.lemma_.lower(), ())
         )
 
     def sue(self, verb: Token, spec: _Verb) -> _Found | None:
@@ -204,20 +248,30 @@ class _Reader:
         """A request to investigate, by verb: "X asked Y to probe Z", "X called on Y to
         investigate Z", "X called for an inquiry into Z", "X wants an examination of Z"."""
         view = self.view
+        if view.passive(verb):  # "the review was requested by X"
+            inv = view.child(verb, "nsubjpass")
+            if _role(inv) != "investigation" or inv is None:
+                return None
+            asker = self.actors(view.prep_object(verb, "by"))
+            found = _Found("investigation_request", [verb], 0.85, asker, told=True)
+            self.investigated(found, inv)
+            return found
         found = _Found("investigation_request", [verb], 0.85, self.actors(view.subject(verb)))
         asked = view.child(verb, "dobj") or view.prep_object(verb, "on")
         inv = next(
             (
-                c
+                self.opened(c) or c
                 for t in (verb, asked)
                 if t is not None
                 for c in t.children
-                if c.dep_ in {"xcomp", "ccomp", "acl"} and self.investigates(c)
+                if c.dep_ in {"xcomp", "ccomp", "acl"} and (self.investigates(c) or self.opened(c))
             ),
             None,
         )
         if inv is not None:
             addressee = view.resolve(asked)
+            if asked is not None and asked.lower_ in {"it", "them"} and verb.dep_ == "advcl":
+                addressee = self.body(verb.head, "to", "with")  # "wrote to X asking it to"
             found.addressee = addressee if addressee and addressee.type in _BODIES else None
         else:
             inv = view.prep_object(verb, "for")
@@ -228,6 +282,41 @@ class _Reader:
             found.addressee = self.body(inv, "by") or self.body(verb, "from", "to")
         self.investigated(found, inv)
         return found
+
+    def opened(self, verb: Token) -> Token | None:
+        """The investigation a verb opens: "to open an investigation into Y"."""
+        noun = self.view.child(verb, "dobj")
+        return noun if _role(noun) == "investigation" else None
+
+    def refer(self, verb: Token, spec: _Verb) -> _Found | None:
+        """A referral, which asks a body to investigate: "X referred the matter to the
+        Justice Department", "X referred Y to the House Ethics Committee"."""
+        view = self.view
+        addressee, obj = self.body(verb, "to"), view.child(verb, "dobj")
+        if addressee is None or obj is None:
+            return None
+        referred = self.actors(obj) if view.entity(obj) else []
+        if not referred and _role(obj) != "matter":
+            return None  # "referred questions to the agency"
+        found = _Found("investigation_request", [verb], 0.8, self.actors(view.subject(verb)))
+        found.addressee, found.told = addressee, True
+        target = view.prep_object(obj, "of", "against", "involving", "about", "into")
+        found.respondents = referred or self.actors(target)
+        return found
+
+    def complaint_of(self, verb: Token) -> Token | None:
+        """The complaint noun a filing verb files ("filed a complaint"), or the verb it
+        governs ("threatened to file a complaint"), if any."""
+        for v in (verb, self.view.child(verb, "xcomp")):
+            noun = self.view.child(v, "dobj") if v is not None else None
+            if (
+                v is not None
+                and _frame(v, "file")
+                and noun is not None
+                and _role(noun) == "complaint"
+            ):
+                return noun
+        return None
 
     def in_court(self, verb: Token, spec: _Verb) -> _Found | None:
         """A lawsuit of X against Y: "X argued in court that Y's policy violated Z"."""
@@ -267,24 +356,38 @@ class _Reader:
         ):
             return None
         filed = governed and _frame(head, "file") is not None
+        laws = (view.entity(c) for c in noun.children if c.dep_ == "compound")
+        found_law = next((e for e in laws if e is not None and e.type is EntityType.LAW), None)
         found = _Found(
             spec.kind,
             [noun],
             0.8,
             self.actors(view.child(noun, "poss") or view.prep_object(noun, "by", "from")),
+            law=found_law,  # "a Freedom of Information Act lawsuit"
         )
+        court = None
         for clause in (c for c in noun.children if c.dep_ in {"acl", "relcl"}):
-            if _frame(clause, "file") and not found.complainants:  # "a suit brought by X"
-                found.complainants = self.actors(view.prep_object(clause, "by"))
+            if _frame(clause, "file"):  # "a suit brought by X", "the suit, filed in <court>"
+                found.complainants = found.complainants or self.actors(
+                    view.prep_object(clause, "by")
+                )
+                court = court or self.body(clause, "in", "with", "before", "to")
             if _frame(clause, "allege"):  # "a lawsuit that accused Y of ..."
                 self.alleges(found, clause)
         for clause in (c for c in head.children if filed and c.dep_ in {"advcl", "xcomp"}):
             if _frame(clause, "allege"):  # "filed a complaint alleging that Y ..."
                 self.alleges(found, clause)
+            asked = self.ask(clause, _Verb("ask", None, None)) if _frame(clause, "ask") else None
+            if asked is not None:  # "filed a complaint with X, asking it to investigate Y"
+                found.respondents = found.respondents or asked.respondents
+                found.law, found.allegation = found.law or asked.law, asked.allegation
         if filed and not found.complainants:
             found.complainants = self.actors(
                 view.prep_object(head, "by") if view.passive(head) else view.subject(head)
             )
+        if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _TARGETS:
+            target = view.described(head.head)  # "Y is the target of a lawsuit"
+            found.respondents = self.actors(target) if target is not None else []
         if noun.dep_ == "nsubj" and _frame(head, "allege"):  # "the suit accuses Y"
             self.alleges(found, head)
         if noun.dep_ == "pobj" and head.lower_ == "in" and _frame(head.head, "allege"):
@@ -297,7 +400,7 @@ class _Reader:
             against or view.prep_object(noun, "about", "over")
         )
         found.addressee = next(
-            (b for h in holders if (b := self.body(h, "with", "to", "in", "before"))), None
+            (b for h in holders if (b := self.body(h, "with", "to", "in", "before"))), court
         )
         received = governed and _frame(head, "receive") is not None
         if governed and (received or _frame(head, "decide")):  # "the court dismissed it"
@@ -342,8 +445,8 @@ class _Reader:
         """Who brought a lawsuit: "the plaintiffs included X", "X, one of the plaintiffs"."""
         view = self.view
         named = view.described(noun)
-        if named is None and noun.dep_ == "nsubj" and noun.head.lemma_ == "include":
-            named = view.child(noun.head, "dobj")
+        if named is None and noun.dep_ == "nsubj" and noun.head.lemma_ in {"include", "be"}:
+            named = view.child(noun.head, "dobj") or view.child(noun.head, "attr")
         one = noun.head.head if noun.dep_ == "pobj" else noun
         if named is None and one.lower_ == "one" and one.dep_ == "appos":
             named = one.head
@@ -353,7 +456,14 @@ class _Reader:
     def read(self, token: Token) -> _Found | None:
         """The complaint a token starts, if it starts one."""
         if token.pos_ == "VERB":
-            readers = {"sue": self.sue, "ask": self.ask, "allege": self.in_court}
+            readers = {
+                "sue": self.sue,
+                "ask": self.ask,
+                "allege": self.in_court,
+                "refer": self.refer,
+            }
+            if token.dep_ in {"advcl", "acl", "xcomp"} and self.complaint_of(token.head):
+                return None  # "filed a complaint with X asking it to investigate": one complaint
             for spec in _verbs().get(token.lemma_.lower(), ()):
                 reading = readers.get(spec.frame)
                 found = reading(token, spec) if reading is not None else None
@@ -369,24 +479,30 @@ class _Reader:
 
 
 def _completed(found: list[_Found]) -> list[_Found]:
-    """Join a lawsuit told in parts when the article's lawsuits have one respondent; drop
-    plaintiffs that join nothing and investigation requests that name no target."""
+    """Join a lawsuit told in parts ("the plaintiffs included X") to the lawsuit told before
+    it, else to the article's only one; drop plaintiffs that join nothing and investigation
+    requests that name neither their target nor whom they were addressed to."""
     sued = [f for f in found if f.kind == "lawsuit" and f.respondents]
-    whole = sued[0] if len({r.key for f in sued for r in f.respondents}) == 1 else None
+    only = sued[0] if len({r.key for f in sued for r in f.respondents}) == 1 else None
     kept = []
     for f in found:
-        if f.kind in {"lawsuit", _PLAINTIFFS} and not f.respondents and whole is not None:
-            f = _Found(
-                "lawsuit",
-                f.tokens + whole.tokens,
-                f.confidence * 0.8,
-                f.complainants,
-                whole.respondents,
-                f.addressee or whole.addressee,
-                whole.law,
-                whole.allegation,
-            )
-        if f.kind != _PLAINTIFFS and (f.respondents or f.kind != "investigation_request"):
+        if f.kind in {"lawsuit", _PLAINTIFFS} and not f.respondents:
+            start = min(t.i for t in f.tokens)
+            before = [w for w in sued if min(t.i for t in w.tokens) < start]
+            whole = before[-1] if before else only
+            if whole is not None:
+                f = _Found(
+                    "lawsuit",
+                    f.tokens + whole.tokens,
+                    f.confidence * 0.8,
+                    f.complainants,
+                    whole.respondents,
+                    f.addressee or whole.addressee,
+                    whole.law,
+                    whole.allegation,
+                )
+        unnamed = not f.respondents and not (f.complainants and (f.addressee or f.told))
+        if f.kind != _PLAINTIFFS and not (f.kind == "investigation_request" and unnamed):
             kept.append(f)
     return kept
 
@@ -409,6 +525,8 @@ def _join(old: Complaint | None, new: Complaint) -> Complaint:
 def _pairs(found: list[_Found]) -> list[Complaint]:
     """One complaint per (kind, complainant, respondent), each side of a list paired."""
     merged: dict[tuple[str, str | None, str | None], Complaint] = {}
+    lede: set[tuple[str, str | None, str | None]] = set()  # told in the first two sentences
+    lede_end = _lede_end(found[0].tokens[0].doc) if found else 0
     for f in _completed(found):
         by_sentence: dict[int, list[Token]] = {}
         for token in f.tokens:
@@ -423,6 +541,8 @@ def _pairs(found: list[_Found]) -> list[Complaint]:
                 if c is r or (c is not None and r is not None and c.key == r.key):
                     continue
                 key = (f.kind, c.key if c else None, r.key if r else None)
+                if all(t.i < lede_end for t in f.tokens):
+                    lede.add(key)
                 merged[key] = _join(
                     merged.get(key),
                     Complaint(
@@ -436,14 +556,26 @@ def _pairs(found: list[_Found]) -> list[Complaint]:
                         None if f.law else f.allegation,
                     ),
                 )
-    # A complaint missing a side that another of its kind names is that complaint.
+    # A complaint missing a side that another of its kind names is that complaint; so is a
+    # lede's of any kind: "two watchdog groups asked investigators to examine Y" is told
+    # again below with the groups' names and what each filed.
     full = [(k, c, r) for k, c, r in merged if c and r]
     return [
         m
         for (k, c, r), m in merged.items()
         if (c and r)
-        or not any(fk == k and c in {None, fc} and r in {None, fr} for fk, fc, fr in full)
+        or not any(
+            (fk == k or (k, c, r) in lede) and c in {None, fc} and r in {None, fr}
+            for fk, fc, fr in full
+        )
     ]
+
+
+def _lede_end(doc: Doc) -> int:
+    """The index of the first token after an article's first two sentences (its headline
+    and lede, or its lede)."""
+    starts = [s.start for _, s in zip(range(3), doc.sents, strict=False)]
+    return starts[2] if len(starts) > 2 else len(doc)
 
 
 @register_frame("complaints")
