@@ -1,0 +1,57 @@
+"""The bridge to python-igraph, which runs the heavy measures 25-40x faster than networkx.
+
+networkx stays the API: a network is copied to igraph for one computation and the
+answer comes back keyed by node id.
+"""
+
+from __future__ import annotations
+
+import importlib
+import random
+from collections.abc import Iterator
+from contextlib import contextmanager
+from typing import Any
+
+import networkx as nx
+
+from ..errors import ConfigError
+
+__all__ = ["seeded", "undirected"]
+
+
+def _igraph() -> Any:
+    # Imported by name: igraph ships no type information, and only these measures need it.
+    try:
+        return importlib.import_module("igraph")
+    except ImportError as err:  # pragma: no cover - igraph is a dependency
+        raise ConfigError(
+            "this measure needs python-igraph; install it with `pip install igraph`"
+        ) from err
+
+
+def undirected(graph: nx.MultiDiGraph) -> tuple[Any, list[str]]:
+    """The simple undirected igraph of a network, and the node id of each vertex.
+
+    Vertices are in node-id order and edges sorted, so seeded results repeat exactly.
+    Parallel edges and directions collapse into one edge; self-loops are dropped.
+    """
+    ig = _igraph()
+    nodes = sorted(graph)
+    index = {node: i for i, node in enumerate(nodes)}
+    pairs = set()
+    for u, v in graph.edges():
+        a, b = index[u], index[v]
+        if a != b:
+            pairs.add((a, b) if a < b else (b, a))
+    return ig.Graph(n=len(nodes), edges=sorted(pairs)), nodes
+
+
+@contextmanager
+def seeded(seed: int) -> Iterator[None]:
+    """Run igraph's randomized algorithms from ``seed``, then restore its generator."""
+    ig = _igraph()
+    ig.set_random_number_generator(random.Random(seed))
+    try:
+        yield
+    finally:
+        ig.set_random_number_generator(random)
