@@ -16,13 +16,14 @@ import sys
 import time
 from pathlib import Path
 
+from _corpus import DEFAULT_ARTICLES, corpus
+
 from newskg import __version__
 from newskg.build import RunInfo, build_article_graph
 from newskg.extract import extract_article
 from newskg.nlp import default_model, load_pipeline
 from newskg.resolve import apply_merges, find_merges
 
-from _corpus import DEFAULT_ARTICLES, corpus
 
 def main() -> int:
     parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
@@ -55,8 +56,9 @@ def main() -> int:
     print(f"spaCy parse      {parse:8.2f} s  {words / parse:8.0f} words/s")
     print(f"extract+resolve  {extract:8.2f} s  ratio to parse {extract / parse:.3f}")
     print(f"build RDF        {build:8.2f} s  ratio to parse {build / parse:.3f}")
-    print(f"after the parse  {extract + build:8.2f} s  ratio to parse "
-          f"{(extract + build) / parse:.3f}")
+    print(
+        f"after the parse  {extract + build:8.2f} s  ratio to parse {(extract + build) / parse:.3f}"
+    )
     return 0
 
 

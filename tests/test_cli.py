@@ -45,7 +45,7 @@ def test_version(runner: CliRunner) -> None:
     assert (code, out) == (0, f"newskg, version {__version__}\n")
 
 
-@pytest.mark.parametrize("command", ["build", "query", "export", "validate"])
+@pytest.mark.parametrize("command", ["build", "query", "export", "validate", "remove"])
 def test_every_command_has_help(runner: CliRunner, command: str) -> None:
     code, out, _ = run(runner, command, "--help")
     assert code == 0
@@ -103,7 +103,120 @@ def test_build_unknown_output_suffix(runner: CliRunner, tmp_path: Path) -> None:
 def test_build_without_output_is_usage_error(runner: CliRunner) -> None:
     code, _, stderr = run(runner, "build", str(SEED))
     assert code == 2
-    assert "Missing option '-o'" in stderr
+    assert stderr.endswith("Error: give either -o OUT (a graph file) or --store DIR|URL\n")
+
+
+def test_build_with_output_and_store_is_usage_error(runner: CliRunner, tmp_path: Path) -> None:
+    args = ("build", str(SEED), "-o", str(tmp_path / "kg.trig"), "--store", str(tmp_path / "s"))
+    code, _, stderr = run(runner, *args)
+    assert code == 2
+    assert "give either -o OUT (a graph file) or --store DIR|URL" in stderr
+    code, _, stderr = run(runner, "build", str(SEED), "-o", str(tmp_path / "kg.trig"), "--force")
+    assert code == 2
+    assert "--force needs --store" in stderr
+    assert not (tmp_path / "s").exists() and not (tmp_path / "kg.trig").exists()
+
+
+def test_build_jobs_must_be_positive(runner: CliRunner, tmp_path: Path) -> None:
+    code, _, stderr = run(runner, "build", str(SEED), "-o", str(tmp_path / "k.nq"), "-j", "0")
+    assert code == 2
+    assert "Invalid value for '--jobs'" in stderr
+
+
+@pytest.fixture(scope="module")
+def seed_store(tmp_path_factory: pytest.TempPathFactory) -> Path:
+    """The seed article and a short one built into a store folder with two processes."""
+    folder = tmp_path_factory.mktemp("store")
+    (folder / "in").mkdir()
+    shutil.copy(SEED, folder / "in")
+    (folder / "in" / "short.txt").write_text(
+        "Sen. Maria Gomez of Ohio criticized the Federal Election Commission.", encoding="utf-8"
+    )
+    result = CliRunner().invoke(
+        cli, ["build", str(folder / "in"), "--store", str(folder / "kg"), "--jobs", "2"]
+    )
+    assert result.exit_code == 0, result.output
+    assert "\nbuilt 2 articles: " in result.stderr
+    return folder
+
+
+def test_store_build_answers_like_a_file_build(
+    runner: CliRunner, seed_store: Path, seed_kg: Path
+) -> None:
+    code, from_store, _ = run(runner, "query", str(seed_store / "kg"), "roles", "-f", "csv")
+    assert code == 0
+    _, from_file, _ = run(runner, "query", str(seed_kg), "roles", "-f", "csv")
+    store_rows = list(csv.reader(io.StringIO(from_store)))[1:]
+    seed_rows = [r for r in store_rows if r[3] == "000_37f6897af02eb592.txt"]
+    assert seed_rows == list(csv.reader(io.StringIO(from_file)))[1:]
+    assert ["Maria Gomez", "senator", "Ohio", "short.txt"] in [r[:4] for r in store_rows]
+
+
+def test_store_rebuild_skips_unchanged_articles(runner: CliRunner, seed_store: Path) -> None:
+    code, _, stderr = run(
+        runner, "build", str(seed_store / "in"), "--store", str(seed_store / "kg")
+    )
+    assert code == 0
+    assert stderr.startswith("built 0 articles, 2 unchanged: ")
+
+
+def test_remove_articles_from_a_store(runner: CliRunner, seed_store: Path, tmp_path: Path) -> None:
+    store = tmp_path / "kg"
+    shutil.copytree(seed_store / "kg", store)
+    (store / "newskg.lock").unlink()
+    code, _, stderr = run(runner, "remove", str(store), "short.txt", "nope.txt")
+    assert code == 2
+    assert stderr == (
+        f"removed 1 articles from {store}\n"
+        f"Error: {store}: no article nope.txt; see `newskg query {store} entities` "
+        "for the stored ids\n"
+    )
+    code, out, _ = run(runner, "query", str(store), "entities", "-f", "csv")
+    assert code == 0
+    assert "short.txt" not in out and "000_37f6897af02eb592.txt" in out
+    code, out, _ = run(runner, "query", str(store), "ASK { ?p rdfs:label 'Maria Gomez' }")
+    assert (code, out) == (0, "answer\n------\nfalse\n(1 rows)\n")
+
+
+def test_store_commands_name_the_folder_when_it_is_no_store(
+    runner: CliRunner, tmp_path: Path
+) -> None:
+    (tmp_path / "notes.txt").write_text("mine", encoding="utf-8")
+    code, _, stderr = run(runner, "query", str(tmp_path), "entities")
+    assert code == 2
+    assert f"{tmp_path}: not a newskg store" in stderr
+    code, _, stderr = run(runner, "remove", str(tmp_path), "a.txt")
+    assert code == 2
+    assert "holds other files, not a newskg store" in stderr
+
+
+def test_store_being_written_is_refused_with_exit_2(
+    runner: CliRunner, seed_store: Path, tmp_path: Path
+) -> None:
+    from newskg.store import LocalStore
+
+    with LocalStore(seed_store / "kg", write=True):
+        code, _, stderr = run(
+            runner, "build", str(seed_store / "in"), "--store", str(seed_store / "kg")
+        )
+        assert code == 2
+        assert f"{seed_store / 'kg'}: another newskg process is using this store" in stderr
+        code, _, stderr = run(runner, "query", str(seed_store / "kg"), "entities")
+        assert code == 2
+        assert "another newskg process is writing to this store" in stderr
+
+
+def test_validate_and_export_read_a_store(
+    runner: CliRunner, seed_store: Path, tmp_path: Path
+) -> None:
+    code, out, _ = run(runner, "validate", str(seed_store / "kg"))
+    assert code == 0
+    assert out.rstrip().endswith(": conforms")
+    out_file = tmp_path / "kg.trig"
+    code, _, _ = run(runner, "export", str(seed_store / "kg"), "-f", "trig", "-o", str(out_file))
+    assert code == 0
+    graphs = {str(g.identifier) for g in Dataset().parse(out_file, format="trig").graphs()}
+    assert "https://w3id.org/newskg/graph/article/short.txt" in graphs
 
 
 def test_query_list(runner: CliRunner) -> None:

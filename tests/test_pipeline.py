@@ -106,3 +106,41 @@ def test_query_and_help_do_not_import_spacy(seed_kg: Path) -> None:
     loaded = _modules_loaded_by(code)
     assert "pyoxigraph" in loaded  # the query really ran
     assert "spacy" not in loaded
+
+
+def test_query_on_a_store_folder_does_not_import_spacy(tmp_path: Path) -> None:
+    from newskg.store import ArticleRecord, LocalStore
+
+    with LocalStore(tmp_path / "kg", write=True) as store:
+        store.replace_articles(
+            [ArticleRecord("a", "h", "<https://e.org/a> <https://e.org/p> 1 .\n")]
+        )
+    code = (
+        "from newskg.cli import cli\n"
+        "try:\n"
+        f"    cli(['query', {str(tmp_path / 'kg')!r}, 'entities'], prog_name='newskg')\n"
+        "except SystemExit as done:\n"
+        "    assert done.code == 0, done.code\n"
+    )
+    loaded = _modules_loaded_by(code)
+    assert "pyoxigraph" in loaded
+    assert "spacy" not in loaded
+
+
+def test_two_processes_build_the_same_dataset_as_one(tmp_path: Path) -> None:
+    from rdflib.compare import isomorphic
+
+    shutil.copy(SEED, tmp_path)
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(f"{TEXT} Gomez said so on day {i}.", encoding="utf-8")
+    stages: list[tuple[str, int, int]] = []
+    one = build_dataset([tmp_path], progress=lambda *a: stages.append(a))
+    two = build_dataset([tmp_path], jobs=2, batch_size=1)
+    assert (one.articles, two.articles) == (4, 4)
+    assert stages[-1] == ("writing", 4, 4)
+    assert ("extracting", 4, 4) in stages
+    for graph in one.dataset.graphs():
+        if str(graph.identifier).startswith(GRAPH):
+            assert isomorphic(graph, two.dataset.graph(graph.identifier)), graph.identifier
+    assert one.report is not None and two.report is not None
+    assert one.report.counts() == two.report.counts()

@@ -58,10 +58,30 @@ def cli() -> None:
     "-o",
     "--output",
     "out",
-    required=True,
     type=click.Path(path_type=Path),
     help="Graph file to write: .trig or .nq keep one graph per article; "
     ".ttl, .nt or .jsonld hold their union.",
+)
+@click.option(
+    "--store",
+    "store",
+    metavar="DIR|URL",
+    help="Build into a store instead of a file: a folder (an on-disk SPARQL store, "
+    "created if missing) or the http(s) URL of a SPARQL server's query endpoint. "
+    "Unchanged articles are skipped, changed ones replaced.",
+)
+@click.option(
+    "--jobs",
+    "-j",
+    type=click.IntRange(min=1),
+    default=1,
+    show_default=True,
+    help="Worker processes that parse, extract and validate (use one per core).",
+)
+@click.option(
+    "--force",
+    is_flag=True,
+    help="With --store: build every article again, even those stored unchanged.",
 )
 @click.option(
     "--model",
@@ -89,7 +109,10 @@ def cli() -> None:
 @click.option("--quiet", "-q", is_flag=True, help="No progress bar or summary.")
 def build(
     paths: Sequence[str],
-    out: Path,
+    out: Path | None,
+    store: str | None,
+    jobs: int,
+    force: bool,
     model: str | None,
     no_resolve: bool,
     no_validate: bool,
@@ -99,81 +122,133 @@ def build(
     """Build a knowledge graph from article files and folders.
 
     PATHS are .txt, .md, .html, .jsonl or .csv files, or folders searched recursively.
+    Give -o OUT for a graph file, or --store DIR|URL to add the articles to a store
+    (one named graph per article; see "Scaling up" in the README).
+
     A bad article is reported and skipped; the rest is built and written (exit code 2).
     An article graph with a SHACL Violation is set aside, with its report, in
-    OUT.rejected.trig and OUT.rejected.txt, and the rest is written (exit code 1).
+    OUT.rejected.trig and OUT.rejected.txt (DIR.rejected.* beside a store folder,
+    newskg.rejected.* here for a server), and the rest is written (exit code 1).
     """
     from .graphio import FORMATS, format_for, write_graph_file
-    from .pipeline import build_dataset, rejected_dataset
+    from .pipeline import build_dataset, build_store, rejected_dataset
     from .validate import combine_reports, format_text, load_shapes
 
-    fmt = format_for(out)
+    if (out is None) == (store is None):
+        raise click.UsageError("give either -o OUT (a graph file) or --store DIR|URL")
+    if force and store is None:
+        raise click.UsageError("--force needs --store: a file build always builds everything")
+    fmt = format_for(out) if out is not None else None
     shapes = load_shapes(shape_files) if shape_files and not no_validate else None
+    options: dict[str, Any] = {
+        "model": model,
+        "resolve": not no_resolve,
+        "validate": not no_validate,
+        "shapes": shapes,
+        "jobs": jobs,
+    }
     with _Progress(enabled=not quiet) as progress:
-        result = build_dataset(
-            paths,
-            model=model,
-            progress=progress.update,
-            resolve=not no_resolve,
-            validate=not no_validate,
-            shapes=shapes,
-        )
+        if store is not None:
+            result = build_store(paths, store, progress=progress.update, force=force, **options)
+        else:
+            result = build_dataset(paths, progress=progress.update, **options)
     for problem in result.problems:
         click.echo(f"error: {problem}", err=True)
-    if result.articles == 0 and not result.rejected:
+    if result.articles == 0 and not result.rejected and not result.unchanged:
         raise UserError(
             "no article could be read, so nothing was written; fix the inputs named above"
         )
-    write_graph_file(result.dataset, out, fmt)
+    target = str(out) if out is not None else str(store)
+    if out is not None:
+        write_graph_file(result.dataset, out, fmt)
     if result.rejected:
-        stem = out.with_name(out.name + ".rejected")
+        stem = _rejected_stem(out, store)
         write_graph_file(rejected_dataset(result.rejected), Path(f"{stem}.trig"), FORMATS["trig"])
         report = combine_reports([r.report for r in result.rejected])
         Path(f"{stem}.txt").write_text(format_text(report), encoding="utf-8")
     if not quiet:
-        click.echo(_summary(result, out), err=True)
+        click.echo(_summary(result, target, _rejected_stem(out, store)), err=True)
     if result.problems:
         sys.exit(EXIT_INPUT_ERROR)
     if result.rejected:
         sys.exit(EXIT_NOT_CONFORMING)
 
 
+def _rejected_stem(out: Path | None, store: str | None) -> Path:
+    if out is not None:
+        return out.with_name(out.name + ".rejected")
+    if store is not None and not store.startswith(("http://", "https://")):
+        folder = Path(store.rstrip("/"))
+        return folder.with_name(folder.name + ".rejected")
+    return Path("newskg.rejected")
+
+
+@cli.command()
+@click.argument("store", metavar="DIR|URL")
+@click.argument("articles", nargs=-1, required=True)
+def remove(store: str, articles: Sequence[str]) -> None:
+    """Remove articles from a store, with the nodes only they described.
+
+    ARTICLES are article ids (file names, or corpus record ids), as the `article`
+    column of the named questions shows them. Their merge records go too. An id the
+    store does not hold is reported (exit code 2); the others are removed.
+    """
+    from .store import open_store
+
+    with open_store(store, write=True) as opened:
+        removed = opened.remove_articles(articles)
+    missing = [a for a in dict.fromkeys(articles) if a not in removed]
+    click.echo(f"removed {len(removed)} articles from {store}", err=True)
+    if missing:
+        raise UserError(
+            f"{store}: no article {', '.join(missing)}; see `newskg query {store} "
+            "entities` for the stored ids"
+        )
+
+
 class _Progress:
-    """A progress bar on stderr that appears once a build has more than one article."""
+    """Progress bars on stderr, one per stage, once a build has more than one article."""
 
     def __init__(self, enabled: bool):
         self.enabled = enabled
         self.bar: Any = None
+        self.stage = ""
         self.done = 0
 
     def __enter__(self) -> _Progress:
         return self
 
-    def update(self, done: int, total: int) -> None:
+    def update(self, stage: str, done: int, total: int) -> None:
         if not self.enabled or total < 2:
             return
-        if self.bar is None:
-            self.bar = click.progressbar(
-                length=total, label="extracting", file=sys.stderr, show_pos=True
-            )
+        if stage != self.stage:
+            self._close(None, None, None)
+            self.bar = click.progressbar(length=total, label=stage, file=sys.stderr, show_pos=True)
             self.bar.__enter__()
+            self.stage, self.done = stage, 0
         self.bar.update(done - self.done)
         self.done = done
 
-    def __exit__(self, *exc: object) -> None:
+    def _close(self, *exc: object) -> None:
         if self.bar is not None:
             self.bar.__exit__(*exc)
+            self.bar = None
+
+    def __exit__(self, *exc: object) -> None:
+        self._close(*exc)
 
 
-def _summary(result: BuildResult, out: Path) -> str:
+def _summary(result: BuildResult, target: str, rejected: Path) -> str:
     parts = [f"built {result.articles} articles"]
+    if result.unchanged:
+        parts.append(f", {result.unchanged} unchanged")
     if result.problems:
         parts.append(f", {len(result.problems)} skipped")
     if result.rejected:
-        parts.append(f", {len(result.rejected)} set aside (see {out.name}.rejected.txt)")
+        parts.append(f", {len(result.rejected)} set aside (see {rejected.name}.txt)")
     line = (
         f"{''.join(parts)}: {result.triples} triples, {result.entities} entities "
-        f"in {result.seconds:.1f} s -> {out}"
+        f"in {result.seconds:.1f} s -> {target}"
     )
     if result.report is None:
         return line + "\nnot validated (--no-validate)"
@@ -183,7 +258,7 @@ def _summary(result: BuildResult, out: Path) -> str:
 
 
 @cli.command()
-@click.argument("kg", required=False, type=click.Path(path_type=Path))
+@click.argument("kg", required=False, metavar="KG")
 @click.argument("question", required=False)
 @click.option(
     "--format",
@@ -195,10 +270,11 @@ def _summary(result: BuildResult, out: Path) -> str:
     help="Output format.",
 )
 @click.option("--list", "list_questions", is_flag=True, help="List the named questions.")
-def query(kg: Path | None, question: str | None, fmt: str, list_questions: bool) -> None:
+def query(kg: str | None, question: str | None, fmt: str, list_questions: bool) -> None:
     """Ask a graph a named question, a .rq file, or SPARQL text.
 
-    KG is a file written by `newskg build`. Every named question's rows name the
+    KG is a file or store folder written by `newskg build`, or the URL of the SPARQL
+    server a build wrote to. Every named question's rows name the
     `article` they come from, with the evidence `sentence` and a `confidence`.
     """
     from .query import format_result, questions, run_query
@@ -213,7 +289,7 @@ def query(kg: Path | None, question: str | None, fmt: str, list_questions: bool)
 
 
 @cli.command()
-@click.argument("kg", type=click.Path(path_type=Path))
+@click.argument("kg", metavar="KG")
 @click.option(
     "--shapes",
     "shape_files",
@@ -230,8 +306,8 @@ def query(kg: Path | None, question: str | None, fmt: str, list_questions: bool)
     show_default=True,
     help="text for people; json, or turtle (the standard SHACL report graph).",
 )
-def validate(kg: Path, shape_files: Sequence[Path], fmt: str) -> None:
-    """Check a graph file against the SHACL shapes.
+def validate(kg: str, shape_files: Sequence[Path], fmt: str) -> None:
+    """Check a graph file, store folder or SPARQL server against the SHACL shapes.
 
     Each article graph is checked alone, then their union for conflicts between
     articles. Exit code 0 when it conforms (Warnings and Infos allowed), 1 when a
@@ -261,7 +337,7 @@ def validate(kg: Path, shape_files: Sequence[Path], fmt: str) -> None:
 
 
 @cli.command()
-@click.argument("kg", type=click.Path(path_type=Path))
+@click.argument("kg", metavar="KG")
 @click.option(
     "--format",
     "-f",
@@ -273,8 +349,8 @@ def validate(kg: Path, shape_files: Sequence[Path], fmt: str) -> None:
 @click.option(
     "-o", "--output", "out", required=True, type=click.Path(path_type=Path), help="File to write."
 )
-def export(kg: Path, fmt: str, out: Path) -> None:
-    """Convert a graph file to another RDF format."""
+def export(kg: str, fmt: str, out: Path) -> None:
+    """Convert a graph file, store folder or SPARQL server's graphs to an RDF file."""
     from .graphio import FORMATS, load_dataset, write_graph_file
 
     write_graph_file(load_dataset(kg), out, FORMATS[fmt])
@@ -283,6 +359,9 @@ def export(kg: Path, fmt: str, out: Path) -> None:
 from .cli_network import network  # noqa: E402  (a command group of its own module)
 
 cli.add_command(network)
+from .cli_viz import viz  # noqa: E402
+
+cli.add_command(viz)
 
 
 def main() -> None:

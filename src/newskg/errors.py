@@ -8,14 +8,22 @@ code 2 in one place, so user errors never show a traceback.
     ├── InputError          an article file or corpus record cannot be read
     ├── GraphFileError      a knowledge-graph file cannot be read or written
     ├── QueryError          an unknown question or invalid SPARQL
-    └── ConfigError         a bad option, model name or lexicon file
+    ├── ConfigError         a bad option, model name or lexicon file
+    └── StoreError          a graph store cannot be opened, locked, read or written
 """
 
 from __future__ import annotations
 
 from pathlib import Path
 
-__all__ = ["ConfigError", "GraphFileError", "InputError", "NewskgError", "QueryError"]
+__all__ = [
+    "ConfigError",
+    "GraphFileError",
+    "InputError",
+    "NewskgError",
+    "QueryError",
+    "StoreError",
+]
 
 
 class NewskgError(Exception):
@@ -51,3 +59,11 @@ class QueryError(NewskgError):
 
 class ConfigError(NewskgError):
     """An option, model name or lexicon file is not usable."""
+
+
+class StoreError(NewskgError):
+    """A graph store (a store folder or a SPARQL server) cannot be opened, read or written.
+
+    A store folder that another newskg process is writing to is reported with this error
+    too, and nothing is written.
+    """

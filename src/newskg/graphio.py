@@ -1,4 +1,4 @@
-"""Reading and writing knowledge-graph files.
+"""Reading and writing knowledge-graph files; reading stores too.
 
 Datasets (every article graph kept apart) go to TriG or N-Quads; Turtle, N-Triples and
 JSON-LD hold the union graph, because rdflib's Turtle writer silently drops named graphs.
@@ -77,8 +77,8 @@ def _union(ds: Dataset) -> Graph:
 
 def _stable_trig(ds: Dataset) -> str:
     """TriG with graphs in IRI order (rdflib orders them by hash, which varies per run)."""
-    prefixes = sorted(PREFIXES.items())
-    parts = [f"@prefix {p}: <{ns}> .\n" for p, ns in prefixes]
+    header = {f"@prefix {p}: <{ns}> .\n" for p, ns in PREFIXES.items()}
+    parts = []
     graphs = sorted((g for g in ds.graphs() if len(g)), key=lambda g: str(g.identifier))
     default = [g for g in graphs if g.identifier == DATASET_DEFAULT_GRAPH_ID]
     named = [g for g in graphs if g.identifier != DATASET_DEFAULT_GRAPH_ID]
@@ -86,13 +86,15 @@ def _stable_trig(ds: Dataset) -> str:
         body = Graph(namespace_manager=ds.namespace_manager)
         body += graph
         turtle = body.serialize(format="turtle")
+        # A namespace outside newskg's prefixes (read from a store, say) keeps its own.
+        header.update(f"{line}\n" for line in turtle.splitlines() if line.startswith("@prefix"))
         triples = "\n".join(
             line for line in turtle.splitlines() if not line.startswith("@prefix")
         ).strip()
         name = "" if graph.identifier == DATASET_DEFAULT_GRAPH_ID else f"<{graph.identifier}> "
         # No re-indenting: lines inside multi-line literals are part of their value.
         parts.append(f"\n{name}{{\n{triples}\n}}\n")
-    return "".join(parts)
+    return "".join(sorted(header)) + "".join(parts)
 
 
 def serialize(ds: Dataset, fmt: GraphFormat) -> str:
@@ -128,12 +130,33 @@ def write_graph_file(ds: Dataset, path: Path | str, fmt: GraphFormat | None = No
 def _existing(path: Path | str) -> Path:
     p = Path(path)
     if not p.is_file():
-        raise GraphFileError(f"{p}: no such graph file; give the file `newskg build -o` wrote")
+        raise GraphFileError(
+            f"{p}: no such graph file or store; give the file `newskg build -o` wrote "
+            "or the folder `newskg build --store` wrote"
+        )
     return p
 
 
+def _is_store(path: Path | str) -> bool:
+    return str(path).startswith(("http://", "https://")) or Path(path).is_dir()
+
+
 def load_dataset(path: Path | str) -> Dataset:
-    """Parse a graph file into an rdflib Dataset (triples-only files into its default graph)."""
+    """Read a graph file, store folder or SPARQL server into an rdflib Dataset.
+
+    Triples-only files go into the default graph. A store is copied whole, so this suits
+    stores that fit in memory; query large ones in place with :func:`load_store`.
+    """
+    if _is_store(path):
+        from .store import open_store
+
+        with open_store(path) as store:
+            data = store.dump()
+        ds = Dataset()
+        for prefix, namespace in PREFIXES.items():
+            ds.bind(prefix, namespace, override=True, replace=True)
+        ds.parse(data=data.decode("utf-8"), format="nquads")
+        return ds
     p = _existing(path)
     fmt = format_for(p)
     ds = Dataset()
@@ -150,9 +173,28 @@ def load_dataset(path: Path | str) -> Dataset:
 
 
 def load_store(path: Path | str) -> pyoxigraph.Store:
-    """Load a graph file into an in-memory Oxigraph store for fast SPARQL."""
+    """An Oxigraph store to query: a store folder opened read-only in place, or a graph
+    file (or a SPARQL server's data) loaded into memory.
+
+    Raises:
+        GraphFileError: the file is missing or not valid RDF.
+        StoreError: the folder is not a store, or another process is writing to it.
+    """
     import pyoxigraph
 
+    if Path(path).is_dir():
+        from .store import LocalStore
+
+        local = LocalStore(Path(path))
+        db = local.db
+        local.close()  # the lock guards the opening; the read-only store stays usable
+        return db
+    if str(path).startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        store = pyoxigraph.Store()
+        store.bulk_load(RemoteStore(str(path)).dump(), format=pyoxigraph.RdfFormat.N_QUADS)
+        return store
     p = _existing(path)
     fmt = format_for(p)
     store = pyoxigraph.Store()

@@ -1,40 +1,53 @@
-"""The build: articles in, one RDF dataset out, one named graph per article.
+"""The build: articles in, one named graph per article out, to a dataset or a store.
 
-``ingest -> nlp -> extract -> build -> (validate) -> dataset``. A bad article is reported
-and skipped; everything else is built.
+``ingest -> nlp -> extract -> resolve -> build -> validate -> dataset or store``, in two
+passes so that memory stays flat however many articles there are:
+
+1. parse and extract every article (in ``jobs`` processes), keeping only the names
+   resolution needs and spilling each extraction to a temporary file;
+2. decide the cross-article merges, then rename, build and validate each article graph
+   (in the same processes) and write it, in batches, to the dataset or store.
+
+A bad article is reported and skipped; an article graph with a SHACL Violation is set
+aside; everything else is built. A store build skips an article stored from the same
+text by the same newskg version and model (its content hash), and replaces a changed one.
 """
 
 from __future__ import annotations
 
+import tempfile
 import time
+from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
-from datetime import UTC, datetime
 from pathlib import Path
+from typing import IO
 
-from rdflib import Dataset, Graph, Literal
-from rdflib.namespace import XSD
+from rdflib import Dataset, Graph
 
 from . import __version__, ids
-from .build import RunInfo, bind_prefixes, build_article_graph
+from .build import RunInfo, bind_prefixes
 from .errors import InputError
-from .extract import extract_article
 from .ingest import iter_articles
-from .model import Article, ArticleExtraction
-from .resolve import apply_merges, find_merges, record_merges
-from .validate import ValidationReport, combine_reports, validate_conflicts, validate_graph
-from .vocab import DCTERMS, PROV
+from .model import Article
+from .resolve import Merge, NameIndex, find_merges
+from .sinks import DatasetSink, Sink, StoreSink, content_hash
+from .store import open_store
+from .validate import ValidationReport, ValidationResult, combine_reports, validate_conflicts
+from .workers import Finished, Stages, WorkerConfig
 
 __all__ = [
     "BuildResult",
+    "Progress",
     "Rejected",
-    "add_article_graph",
     "build_dataset",
-    "extract_articles",
+    "build_store",
+    "content_hash",
     "rejected_dataset",
 ]
 
-Progress = Callable[[int, int], None]
+Progress = Callable[[str, int, int], None]
+"""Called with (stage, done, total); stage is ``"extracting"`` or ``"writing"``."""
 
 
 @dataclass(frozen=True)
@@ -51,13 +64,17 @@ class BuildResult:
     """What a build made and what it had to skip.
 
     Attributes:
-        dataset: one named graph per article plus build metadata in the default graph.
-        articles: how many articles were built into the dataset.
-        entities: distinct entity IRIs across all article graphs.
+        dataset: one named graph per article plus build metadata in the default graph
+            (empty for a build into a store).
+        articles: how many articles were built (into the dataset or store).
+        entities: distinct entity IRIs across the graphs built.
         problems: input errors; each names the file (and line) and the fix.
         seconds: wall-clock time of the build.
-        rejected: article graphs set aside for a Violation (not in ``dataset``).
+        rejected: article graphs set aside for a Violation (not in the dataset or store).
         report: the Warnings and Infos of the accepted graphs, or None without validation.
+        triples: quads in the dataset or store, metadata included.
+        store: the store built into, or None.
+        unchanged: articles a store already held from the same text, not built again.
     """
 
     dataset: Dataset
@@ -67,48 +84,9 @@ class BuildResult:
     seconds: float
     rejected: tuple[Rejected, ...] = ()
     report: ValidationReport | None = None
-
-    @property
-    def triples(self) -> int:
-        """Quads in the dataset, metadata included."""
-        return len(self.dataset)
-
-
-def extract_articles(
-    articles: Sequence[Article],
-    *,
-    model: str | None = None,
-    frames: Sequence[str] | None = None,
-    batch_size: int = 32,
-) -> Iterator[ArticleExtraction]:
-    """Parse articles with spaCy in batches and extract each one."""
-    from .nlp import load_pipeline
-
-    nlp = load_pipeline(model)
-    pairs = ((a.text, a) for a in articles)
-    for doc, article in nlp.pipe(pairs, as_tuples=True, batch_size=batch_size):
-        yield extract_article(article, doc, frames)
-
-
-def _record_graph(ds: Dataset, article: Article, run: RunInfo, when: Literal) -> None:
-    graph_iri = ids.article_graph_iri(article.id)
-    meta = ds.default_graph
-    meta.add((graph_iri, PROV.wasDerivedFrom, ids.article_iri(article.id)))
-    meta.add((graph_iri, PROV.wasGeneratedBy, run.iri))
-    meta.add((graph_iri, PROV.generatedAtTime, when))
-    if article.source:
-        meta.add((graph_iri, DCTERMS.source, Literal(article.source)))
-
-
-def add_article_graph(
-    ds: Dataset, extraction: ArticleExtraction, graph: Graph, run: RunInfo, when: Literal
-) -> None:
-    """Put one article's graph into the dataset, replacing any earlier version of it."""
-    graph_iri = ids.article_graph_iri(extraction.article.id)
-    ds.remove_graph(graph_iri)
-    target = ds.graph(graph_iri)
-    target.addN((s, p, o, target) for s, p, o in graph)
-    _record_graph(ds, extraction.article, run, when)
+    triples: int = 0
+    store: str | None = None
+    unchanged: int = 0
 
 
 def build_dataset(
@@ -120,72 +98,218 @@ def build_dataset(
     resolve: bool = True,
     validate: bool = True,
     shapes: Graph | None = None,
+    jobs: int = 1,
+    batch_size: int = 32,
 ) -> BuildResult:
-    """Build a dataset from article files and folders.
+    """Build an in-memory dataset from article files and folders.
 
     Args:
         paths: files (.txt, .md, .html, .jsonl, .csv) and folders searched recursively.
         model: the spaCy model; None for :func:`newskg.nlp.default_model`.
         frames: frame extractors to run; None for the defaults.
-        progress: called with (articles extracted, articles read) after each article.
+        progress: called with (stage, done, total) as articles are extracted and written.
         resolve: join one entity's different names across articles (see
             :mod:`newskg.resolve`); the merges are recorded in the dataset.
         validate: check each article graph against the SHACL shapes; a graph with a
             Violation is set aside in ``rejected`` instead of joining the dataset.
         shapes: the shapes to check with (:func:`newskg.validate.load_shapes`); newskg's
             own by default.
+        jobs: worker processes that parse, extract, build and validate.
+        batch_size: articles per batch handed to a worker (and per store transaction).
 
     Returns:
         The dataset and what went wrong on the way; input problems never stop the build.
     """
+    sink = DatasetSink()
+    options = _Options(model, frames, resolve, validate, shapes, jobs, batch_size, False)
+    return _build(paths, sink, options, progress)
+
+
+def build_store(
+    paths: Sequence[str | Path],
+    store: str | Path,
+    *,
+    model: str | None = None,
+    frames: Sequence[str] | None = None,
+    progress: Progress | None = None,
+    resolve: bool = True,
+    validate: bool = True,
+    shapes: Graph | None = None,
+    jobs: int = 1,
+    batch_size: int = 32,
+    force: bool = False,
+) -> BuildResult:
+    """Build articles into a store folder or SPARQL server, incrementally.
+
+    Arguments as for :func:`build_dataset`, and:
+
+    Args:
+        store: a folder (created if missing) or the http(s) URL of a SPARQL endpoint.
+        force: build every article, even those stored from the same text.
+
+    Each batch of article graphs is written in one transaction (a store folder) or one
+    PUT per graph (a server), so an interrupted build leaves each article all in or not
+    at all; building again finishes the job. Merges consider the names already stored.
+
+    Raises:
+        StoreError: the store cannot be opened (another newskg process writes to it) or
+            written.
+    """
+    options = _Options(model, frames, resolve, validate, shapes, jobs, batch_size, force)
+    with open_store(store, write=True) as opened:  # fail now, not after loading models
+        opened.articles()
+    with StoreSink(store) as sink:
+        return _build(paths, sink, options, progress)
+
+
+@dataclass(frozen=True)
+class _Options:
+    model: str | None
+    frames: Sequence[str] | None
+    resolve: bool
+    validate: bool
+    shapes: Graph | None
+    jobs: int
+    batch_size: int
+    force: bool
+
+
+def _build(
+    paths: Sequence[str | Path], sink: Sink, options: _Options, progress: Progress | None
+) -> BuildResult:
     from .nlp import default_model
 
     started = time.perf_counter()
     problems: list[InputError] = []
-    articles: list[Article] = []
+    by_id: dict[str, Article] = {}
     for item in iter_articles(paths):
         if isinstance(item, InputError):
             problems.append(item)
         else:
-            articles.append(item)
-    run = RunInfo(__version__, model or default_model())
-    when = Literal(datetime.now(UTC).replace(microsecond=0).isoformat(), datatype=XSD.dateTime)
-    ds = Dataset()
-    bind_prefixes(ds)
-    extractions = []
-    for extraction in extract_articles(articles, model=model, frames=frames):
-        extractions.append(extraction)
-        if progress is not None:
-            progress(len(extractions), len(articles))
-    merges = find_merges(extractions) if resolve else []
-    record_merges(ds, merges, run.iri)
-    entities: set[str] = set()
-    rejected: list[Rejected] = []
-    reports: list[ValidationReport] = []
-    union = Graph()
-    for extraction in extractions:
-        extraction = apply_merges(extraction, merges)
-        graph = build_article_graph(extraction, run)
-        if validate:
-            report = validate_graph(graph, shapes, extraction.article.id)
-            if report.has_violations():
-                rejected.append(Rejected(extraction.article, graph, report))
-                continue
-            reports.append(report)
-            union += graph
-        add_article_graph(ds, extraction, graph, run, when)
-        entities.update(str(ids.entity_iri(e.type, e.name)) for e in extraction.entities)
-    if validate:
-        reports.append(validate_conflicts(union, shapes))
+            by_id[item.id] = item  # a later record with the same id wins
+    run = RunInfo(__version__, options.model or default_model())
+    config = WorkerConfig(
+        run.model,
+        None if options.frames is None else tuple(options.frames),
+        __version__,
+        options.validate,
+        None
+        if options.shapes is None or options.jobs == 1
+        else options.shapes.serialize(format="nt"),
+        options.batch_size,
+    )
+    with Stages(config, options.jobs, options.shapes) as stages:
+        sink.open()
+        stored = {} if options.force else sink.stored()
+        articles = [
+            a
+            for a in by_id.values()
+            if (s := stored.get(a.id)) is None
+            or (s.content_hash, s.run) != (content_hash(a), str(run.iri))
+        ]
+        unchanged = len(by_id) - len(articles)
+        del by_id
+        with tempfile.TemporaryFile(prefix="newskg-") as spill:
+            index, where = _extract(stages, articles, spill, options.batch_size, progress)
+            total = len(articles)
+            del articles
+            merges = find_merges(index, sink.known_names()) if options.resolve else []
+            sink.begin(merges, run)
+            by_article: dict[str, list[Merge]] = defaultdict(list)
+            for merge in merges:
+                for article_id in merge.articles:
+                    by_article[article_id].append(merge)
+            batches = _read_batches(spill, where, by_article, options.batch_size)
+            outcome = _Outcome()
+            for finished in stages.finish(batches):
+                accepted = [f for f in finished if not f.rejected]
+                sink.write(accepted, by_article, run)
+                outcome.add(finished)
+                if progress is not None:
+                    progress("writing", outcome.done, total)
+    reports = []
+    if options.validate:
+        reports = [ValidationReport(True, tuple(outcome.results), Graph())]
+        if outcome.built:
+            reports.append(validate_conflicts(sink.union(), options.shapes))
     return BuildResult(
-        ds,
-        len(extractions) - len(rejected),
-        len(entities),
+        sink.dataset,
+        outcome.built,
+        len(outcome.entities),
         tuple(problems),
         time.perf_counter() - started,
-        tuple(rejected),
-        combine_reports(reports) if validate else None,
+        tuple(outcome.rejected),
+        combine_reports(reports) if options.validate else None,
+        sink.triples(),
+        sink.location,
+        unchanged,
     )
+
+
+def _extract(
+    stages: Stages,
+    articles: list[Article],
+    spill: IO[bytes],
+    batch_size: int,
+    progress: Progress | None,
+) -> tuple[NameIndex, list[tuple[str, int, int]]]:
+    """Pass 1: extract every article, spill the extractions, index their names."""
+    index = NameIndex()
+    where: list[tuple[str, int, int]] = []
+    batches = (articles[i : i + batch_size] for i in range(0, len(articles), batch_size))
+    for batch in stages.extract(batches):
+        for item in batch:
+            index.add(item.article_id, item.names)
+            where.append((item.article_id, spill.tell(), len(item.blob)))
+            spill.write(item.blob)
+        if progress is not None:
+            progress("extracting", len(where), len(articles))
+    return index, where
+
+
+def _read_batches(
+    spill: IO[bytes],
+    where: list[tuple[str, int, int]],
+    merges: dict[str, list[Merge]],
+    batch_size: int,
+) -> Iterator[list[tuple[bytes, tuple[Merge, ...]]]]:
+    """Pass 2's input: the spilled extractions in order, each with its merges."""
+    batch: list[tuple[bytes, tuple[Merge, ...]]] = []
+    for article_id, offset, length in where:
+        spill.seek(offset)
+        blob = spill.read(length)
+        batch.append((blob, tuple(merges.get(article_id, ()))))
+        if len(batch) >= batch_size:
+            yield batch
+            batch = []
+    if batch:
+        yield batch
+
+
+class _Outcome:
+    """What pass 2 produced, counted as it goes (graphs are not kept)."""
+
+    def __init__(self) -> None:
+        self.done = 0
+        self.built = 0
+        self.entities: set[str] = set()
+        self.results: list[ValidationResult] = []
+        self.rejected: list[Rejected] = []
+
+    def add(self, finished: list[Finished]) -> None:
+        for f in finished:
+            self.done += 1
+            if f.rejected:
+                graph = (
+                    f.graph if f.graph is not None else Graph().parse(data=f.ntriples, format="nt")
+                )
+                bind_prefixes(graph)
+                report = ValidationReport(False, f.results, Graph())
+                self.rejected.append(Rejected(f.article, graph, report))
+                continue
+            self.built += 1
+            self.entities.update(f.entities)
+            self.results.extend(f.results)
 
 
 def rejected_dataset(rejected: Sequence[Rejected]) -> Dataset:

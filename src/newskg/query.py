@@ -1,7 +1,9 @@
 """Ask a knowledge graph the named questions, or any SPARQL.
 
 The named questions live in ``queries/*.rq``; each file's first comment line is its
-one-line description. Queries run on Oxigraph, so ``newskg query`` never loads spaCy.
+one-line description. Queries run on Oxigraph (a graph file is loaded into memory, a store
+folder is read in place) or on the SPARQL server a build wrote to, so ``newskg query``
+never loads spaCy.
 """
 
 from __future__ import annotations
@@ -14,15 +16,21 @@ from dataclasses import dataclass
 from functools import cache
 from importlib import resources
 from pathlib import Path
+from typing import TYPE_CHECKING
 
 from .errors import QueryError
 from .graphio import load_store
+
+if TYPE_CHECKING:
+    import pyoxigraph
 
 __all__ = [
     "OUTPUT_FORMATS",
     "QueryResult",
     "Question",
     "format_result",
+    "oxigraph_result",
+    "prefixes",
     "questions",
     "resolve_query",
     "run_query",
@@ -109,20 +117,34 @@ def _text(term: object) -> str:
 
 
 def run_query(kg: Path | str, question: str) -> QueryResult:
-    """Run a named question, ``.rq`` file or SPARQL text on a graph file.
+    """Run a named question, ``.rq`` file or SPARQL text on a graph.
 
     Args:
-        kg: a file written by ``newskg build`` (TriG, N-Quads, Turtle, N-Triples, JSON-LD).
+        kg: a file written by ``newskg build`` (TriG, N-Quads, Turtle, N-Triples,
+            JSON-LD), a store folder (``newskg build --store DIR``), or the http(s) URL of
+            a SPARQL endpoint a build wrote to.
         question: see :func:`resolve_query`.
 
     Returns:
         The answers; an ASK query gives one column ``answer``; CONSTRUCT and DESCRIBE give
         ``subject``, ``predicate``, ``object``.
     """
+    sparql = resolve_query(question)
+    if str(kg).startswith(("http://", "https://")):
+        from .remote import RemoteStore
+
+        return RemoteStore(str(kg)).query(sparql)
+    return oxigraph_result(load_store(kg), sparql)
+
+
+def oxigraph_result(store: pyoxigraph.Store, sparql: str) -> QueryResult:
+    """Run SPARQL on an Oxigraph store, reading all its graphs as one, as a table.
+
+    Raises:
+        QueryError: the SPARQL does not parse, or cannot run.
+    """
     import pyoxigraph
 
-    sparql = resolve_query(question)
-    store = load_store(kg)
     try:
         answer = store.query(sparql, prefixes=prefixes(), use_default_graph_as_union=True)
     except SyntaxError as err:

@@ -1,0 +1,84 @@
+"""Build throughput against spaCy's bare ``nlp.pipe``, on the same texts in the same run.
+
+    python benchmarks/bench_build.py [--articles DIR] [--counts 1000 10000] [--jobs 1 2]
+
+For each count, the evaluation articles are repeated under new ids into a JSONL corpus.
+For each number of processes N it times spaCy alone (``nlp.pipe(texts, n_process=N)``,
+the model already loaded) and the whole build into a fresh store folder
+(``build_store(..., jobs=N)``: reading the corpus, loading the model in the workers,
+parsing, extraction, resolution, graph building, validation of each article graph and
+of the conflicts between them, and writing the store). It prints both throughputs,
+their ratio (build / spaCy, the target is at least 0.8) and the speed-up of the build
+from one process to N (the target is at least 1.7 on two cores).
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+from _corpus import DEFAULT_ARTICLES, corpus
+
+from newskg.nlp import load_pipeline
+from newskg.pipeline import build_store
+
+
+def spacy_seconds(texts: list[str], jobs: int) -> float:
+    nlp = load_pipeline()
+    nlp("warm up the pipeline")
+    started = time.perf_counter()
+    for _ in nlp.pipe(texts, batch_size=32, n_process=jobs):
+        pass
+    return time.perf_counter() - started
+
+
+def build_seconds(corpus_file: Path, jobs: int, folder: Path) -> tuple[float, int, int]:
+    started = time.perf_counter()
+    result = build_store([corpus_file], folder / f"store-{jobs}", jobs=jobs)
+    return time.perf_counter() - started, result.articles, result.triples
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--counts", type=int, nargs="+", default=[1000, 10000])
+    parser.add_argument("--jobs", type=int, nargs="+", default=[1, 2])
+    args = parser.parse_args()
+
+    for count in args.counts:
+        articles = corpus(args.articles, articles=count)[:count]
+        texts = [a.text for a in articles]
+        words = sum(len(t.split()) for t in texts)
+        print(f"== {count} articles, {words} words", flush=True)
+        with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
+            folder = Path(tmp)
+            corpus_file = folder / "corpus.jsonl"
+            with corpus_file.open("w", encoding="utf-8") as out:
+                for a in articles:
+                    out.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+            builds: dict[int, float] = {}
+            for jobs in args.jobs:
+                parse = spacy_seconds(texts, jobs)
+                build, built, triples = build_seconds(corpus_file, jobs, folder)
+                builds[jobs] = build
+                print(
+                    f"jobs {jobs}: spaCy nlp.pipe {parse:8.1f} s {words / parse:7.0f} words/s"
+                    f" {count / parse:6.2f} articles/s | build {build:8.1f} s"
+                    f" {words / build:7.0f} words/s {count / build:6.2f} articles/s"
+                    f" ({built} built, {triples} triples) | build/spaCy throughput"
+                    f" {parse / build:.3f}",
+                    flush=True,
+                )
+            if 1 in builds:
+                for jobs, seconds in builds.items():
+                    if jobs != 1:
+                        print(f"build speed-up jobs {jobs} / jobs 1: {builds[1] / seconds:.2f}")
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,119 @@
+"""Every named question on a store of at least a million triples, against rdflib.
+
+    python benchmarks/bench_query.py --store DIR [--triples 1000000] [--runs 7]
+                                     [--rdflib-runs 3]
+    python benchmarks/bench_query.py --build 1600 [--jobs 2]
+
+Takes whole article graphs of a store folder (``newskg build --store``; or builds one
+from ``--build`` evaluation articles repeated under new ids), in IRI order, until they
+hold ``--triples`` triples, with their metadata and merge records, into a fresh store
+folder. Each named question then runs there as ``newskg query DIR`` runs it (the answer
+read into rows of text) ``--runs`` times, and on the same quads in rdflib's in-memory
+``Dataset`` ``--rdflib-runs`` times. Prints the median latency of each (the target is
+under 100 ms on the store) and the ratio rdflib / store.
+"""
+
+from __future__ import annotations
+
+import argparse
+import json
+import statistics
+import sys
+import tempfile
+import time
+from pathlib import Path
+
+import pyoxigraph
+from _corpus import DEFAULT_ARTICLES, corpus
+from rdflib import Dataset
+
+from newskg.pipeline import build_store
+from newskg.query import prefixes, questions
+from newskg.store import LocalStore
+
+ARTICLE_GRAPHS = "https://w3id.org/newskg/graph/article/"
+
+
+def subset(source: Path, target: Path, triples: int) -> int:
+    """Copy whole article graphs (and what describes them) until ``triples`` are copied."""
+    db = pyoxigraph.Store.read_only(str(source))
+    graphs = sorted(
+        (g for g in db.named_graphs() if g.value.startswith(ARTICLE_GRAPHS)), key=lambda g: g.value
+    )
+    out = pyoxigraph.Store(str(target))
+    copied = 0
+    chosen = []
+    for graph in graphs:
+        quads = list(db.quads_for_pattern(None, None, None, graph))
+        out.extend(quads)
+        copied += len(quads)
+        chosen.append(graph)
+        if copied >= triples:
+            break
+    for graph in chosen:  # metadata in the default graph
+        out.extend(db.quads_for_pattern(graph, None, None, pyoxigraph.DefaultGraph()))
+    resolution = pyoxigraph.NamedNode("https://w3id.org/newskg/graph/resolution")
+    out.extend(db.quads_for_pattern(None, None, None, resolution))
+    out.flush()
+    del out
+    return copied
+
+
+def median_ms(function: object, runs: int) -> tuple[float, int]:
+    times, rows = [], 0
+    for _ in range(runs):
+        started = time.perf_counter()
+        rows = len(function())  # type: ignore[operator]
+        times.append((time.perf_counter() - started) * 1000)
+    return statistics.median(times), rows
+
+
+def main() -> int:
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--store", type=Path, default=None)
+    parser.add_argument("--build", type=int, default=1600)
+    parser.add_argument("--jobs", type=int, default=2)
+    parser.add_argument("--articles", type=Path, default=DEFAULT_ARTICLES)
+    parser.add_argument("--triples", type=int, default=1_000_000)
+    parser.add_argument("--runs", type=int, default=7)
+    parser.add_argument("--rdflib-runs", type=int, default=3)
+    args = parser.parse_args()
+
+    with tempfile.TemporaryDirectory(prefix="bench-query-") as tmp:
+        source = args.store
+        if source is None:
+            source = Path(tmp) / "built"
+            corpus_file = Path(tmp) / "corpus.jsonl"
+            with corpus_file.open("w", encoding="utf-8") as out:
+                for a in corpus(args.articles, articles=args.build)[: args.build]:
+                    out.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+            build_store([corpus_file], source, jobs=args.jobs)
+        folder = Path(tmp) / "store"
+        copied = subset(source, folder, args.triples)
+        store = LocalStore(folder)
+        total = store.triples()
+        print(f"store: {total} quads ({copied} in article graphs)", flush=True)
+
+        started = time.perf_counter()
+        ds = Dataset()
+        ds.parse(data=store.dump().decode("utf-8"), format="nquads")
+        print(f"rdflib: parsed the same quads in {time.perf_counter() - started:.1f} s")
+        namespaces = prefixes()
+
+        print(f"{'question':<12} {'rows':>6} {'store ms':>10} {'rdflib ms':>10} {'ratio':>7}")
+        worst = 0.0
+        for q in questions().values():
+            ms, rows = median_ms(lambda q=q: store.query(q.sparql).rows, args.runs)
+            rdf_ms, rdf_rows = median_ms(
+                lambda q=q: list(ds.query(q.sparql, initNs=namespaces)), args.rdflib_runs
+            )
+            worst = max(worst, ms)
+            flag = "" if rows == rdf_rows else f"  (rdflib: {rdf_rows} rows)"
+            print(f"{q.name:<12} {rows:>6} {ms:>10.1f} {rdf_ms:>10.1f} {rdf_ms / ms:>7.1f}{flag}")
+        print(f"slowest named question on the store: {worst:.1f} ms (target < 100 ms)")
+        store.close()
+    return 0
+
+
+if __name__ == "__main__":
+    sys.exit(main())

@@ -1,0 +1,241 @@
+"""The build's heavy stages, run in this process or in a pool of worker processes.
+
+A build passes over its articles twice (see :mod:`newskg.pipeline`):
+
+1. :func:`extract_batch` parses a batch of articles with spaCy and extracts each one;
+   it returns the extraction pickled, and the few names resolution needs.
+2. :func:`finish_batch` renames merged entities, builds each article graph and
+   validates it; it returns the graph as N-Triples and the validation results.
+
+With ``jobs > 1`` a :class:`Stages` runs both in a pool of processes, each holding its
+own spaCy pipeline and prepared shapes, and keeps only a few batches in flight, so
+memory stays flat however many articles there are.
+"""
+
+from __future__ import annotations
+
+import multiprocessing
+import pickle
+from collections import deque
+from collections.abc import Callable, Iterable, Iterator
+from dataclasses import dataclass
+from multiprocessing.pool import AsyncResult, Pool
+from typing import TYPE_CHECKING, Any, TypeVar
+
+from .build import RunInfo, build_article_graph
+from .model import Article, ArticleExtraction
+from .resolve import Merge, NameCount, apply_merges, entity_names
+
+if TYPE_CHECKING:
+    from rdflib import Graph
+
+    from .validate import ValidationResult
+
+__all__ = ["Extracted", "Finished", "Stages", "WorkerConfig", "extract_batch", "finish_batch"]
+
+_In = TypeVar("_In")
+_Out = TypeVar("_Out")
+
+
+@dataclass(frozen=True)
+class WorkerConfig:
+    """What every worker needs to know: model, frames, run, and how to validate.
+
+    Attributes:
+        shapes: the shapes as N-Triples text (None for newskg's own), so that a worker
+            process can rebuild the shapes graph.
+    """
+
+    model: str
+    frames: tuple[str, ...] | None
+    version: str
+    validate: bool
+    shapes: str | None = None
+    batch_size: int = 32
+
+
+@dataclass(frozen=True)
+class Extracted:
+    """One article after pass 1: its pickled extraction and its names."""
+
+    article_id: str
+    names: tuple[NameCount, ...]
+    blob: bytes
+
+
+@dataclass(frozen=True)
+class Finished:
+    """One article after pass 2.
+
+    Attributes:
+        article: the article.
+        ntriples: its graph as N-Triples.
+        entities: the IRIs of its entities.
+        results: its validation results (none without validation).
+        rejected: True when a result is a Violation: the graph is set aside.
+        graph: the graph itself, when built in this process (else None).
+    """
+
+    article: Article
+    ntriples: str
+    entities: tuple[str, ...]
+    results: tuple[ValidationResult, ...]
+    rejected: bool
+    graph: Graph | None = None
+
+
+@dataclass
+class _State:
+    config: WorkerConfig
+    nlp: Any
+    run: RunInfo
+    shapes: Graph | None
+    keep_graphs: bool
+
+
+_STATE: _State | None = None
+
+
+def _init(config: WorkerConfig, keep_graphs: bool = False, shapes: Graph | None = None) -> None:
+    """Load the spaCy pipeline and prepare the shapes, once per process."""
+    global _STATE
+    from rdflib import Graph
+
+    from .nlp import load_pipeline
+    from .validate import validate_graph
+
+    if shapes is None and config.shapes is not None:
+        shapes = Graph().parse(data=config.shapes, format="nt")
+    if config.validate:
+        validate_graph(Graph(), shapes)  # parse and prepare the shapes now, once
+    nlp = load_pipeline(config.model)
+    run = RunInfo(config.version, config.model)
+    _STATE = _State(config, nlp, run, shapes, keep_graphs)
+
+
+def _state() -> _State:
+    if _STATE is None:
+        raise RuntimeError("newskg workers used before _init")
+    return _STATE
+
+
+def extract_batch(articles: list[Article]) -> list[Extracted]:
+    """Pass 1: parse and extract a batch of articles."""
+    from .extract import extract_article
+
+    state = _state()
+    found = []
+    pairs = ((a.text, a) for a in articles)
+    for doc, article in state.nlp.pipe(pairs, as_tuples=True, batch_size=state.config.batch_size):
+        extraction = extract_article(article, doc, state.config.frames)
+        blob = pickle.dumps(extraction, protocol=pickle.HIGHEST_PROTOCOL)
+        found.append(Extracted(article.id, entity_names(extraction), blob))
+    return found
+
+
+def finish_batch(items: list[tuple[bytes, tuple[Merge, ...]]]) -> list[Finished]:
+    """Pass 2: apply the merges, build each article graph, and validate it."""
+    from . import ids
+    from .validate import validate_graph
+
+    state = _state()
+    done = []
+    for blob, merges in items:
+        extraction: ArticleExtraction = pickle.loads(blob)
+        if merges:
+            extraction = apply_merges(extraction, merges)
+        graph = build_article_graph(extraction, state.run)
+        results: tuple[ValidationResult, ...] = ()
+        rejected = False
+        if state.config.validate:
+            report = validate_graph(graph, state.shapes, extraction.article.id)
+            results, rejected = report.results, report.has_violations()
+        entities = tuple(str(ids.entity_iri(e.type, e.name)) for e in extraction.entities)
+        done.append(
+            Finished(
+                extraction.article,
+                graph.serialize(format="nt"),
+                entities,
+                results,
+                rejected,
+                graph if state.keep_graphs else None,
+            )
+        )
+    return done
+
+
+def _check(config: WorkerConfig) -> None:
+    """Raise here what a worker would fail on at start (a pool would retry forever)."""
+    import importlib.util
+
+    from .errors import ConfigError
+    from .extract import FRAMES
+    from .extract import frames as _builtin  # noqa: F401  (registers the built-in extractors)
+    from .nlp import load_pipeline
+
+    try:
+        installed = importlib.util.find_spec(config.model) is not None
+    except (ImportError, ValueError):  # not a module name: a model folder, perhaps
+        installed = False
+    if not installed:
+        load_pipeline(config.model)  # raises ConfigError naming the model and the fix
+    for name in config.frames or ():
+        if name not in FRAMES:
+            raise ConfigError(
+                f"unknown frame extractor {name!r}; use one of {', '.join(sorted(FRAMES))}"
+            )
+
+
+class Stages:
+    """Runs the two passes in this process (``jobs=1``) or in ``jobs`` processes.
+
+    Use as a context manager; the pool, if any, is closed on exit.
+    """
+
+    def __init__(self, config: WorkerConfig, jobs: int = 1, shapes: Graph | None = None) -> None:
+        self.jobs = max(1, jobs)
+        self.pool: Pool | None = None
+        if self.jobs == 1:
+            _init(config, keep_graphs=True, shapes=shapes)
+        else:
+            _check(config)
+            methods = multiprocessing.get_all_start_methods()
+            # fork starts workers at once; the store is opened only after the pool.
+            context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
+            self.pool = context.Pool(self.jobs, initializer=_init, initargs=(config,))
+
+    def __enter__(self) -> Stages:
+        return self
+
+    def __exit__(self, *exc: object) -> None:
+        self.close()
+
+    def close(self) -> None:
+        """Stop the worker processes."""
+        if self.pool is not None:
+            self.pool.terminate()
+            self.pool.join()
+            self.pool = None
+
+    def extract(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
+        """Pass 1 over batches of articles, results in input order."""
+        return self._map(extract_batch, batches)
+
+    def finish(
+        self, batches: Iterable[list[tuple[bytes, tuple[Merge, ...]]]]
+    ) -> Iterator[list[Finished]]:
+        """Pass 2 over batches of (pickled extraction, its merges), in input order."""
+        return self._map(finish_batch, batches)
+
+    def _map(self, function: Callable[[_In], _Out], batches: Iterable[_In]) -> Iterator[_Out]:
+        if self.pool is None:
+            yield from map(function, batches)
+            return
+        # A bounded window of tasks: the inputs are read only as results are taken.
+        window: deque[AsyncResult[_Out]] = deque()
+        for batch in batches:
+            window.append(self.pool.apply_async(function, (batch,)))
+            if len(window) >= 2 * self.jobs:
+                yield window.popleft().get()
+        while window:
+            yield window.popleft().get()
