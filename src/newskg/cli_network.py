@@ -39,7 +39,7 @@ def network(ctx: click.Context, kg: str) -> None:
     """Analyse the network of actors: who is connected to whom, and why.
 
     KG is what `newskg build` wrote; the command after it asks the question,
-    e.g. `newskg network kg.trig path Kobach Klobuchar`. Actors are people,
+    e.g. `newskg network kg.trig path Gomez Whitfield`. Actors are people,
     organizations and states (--kind all adds elections and laws); each edge is one
     relation between two actors with the articles and sentences that support it.
     Every command takes the same filter options.
@@ -200,7 +200,7 @@ def path(
 ) -> None:
     """The shortest chain of relations from SOURCE to TARGET, with evidence per hop.
 
-    Names are matched as typed: "Kobach" finds Kris Kobach. Direction is ignored; each
+    Names are matched as typed: "Gomez" finds Maria Gomez. Direction is ignored; each
     hop shows its relation the way it reads, its article and sentence.
     """
     from .network import shortest_paths

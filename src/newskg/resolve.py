@@ -15,8 +15,8 @@ it can be reviewed and undone (:func:`undo_merge`); ``resolve=False`` in the bui
 none.
 
 A build into a store resolves the articles it builds against one another and against
-the canonical names already in the store (``known``): a new "Kobach" joins a stored
-"Kris Kobach", and a stored name wins over a new spelling of it. Articles already in
+the canonical names already in the store (``known``): a new "Gomez" joins a stored
+"Maria Gomez", and a stored name wins over a new spelling of it. Articles already in
 the store are not rewritten; building them again re-resolves them. The index a build
 keeps is :class:`NameIndex`: names, counts and article ids, not whole extractions.
 """

@@ -154,7 +154,7 @@ def _district(tag: str) -> str:
 
 def _office_phrase(tag: str) -> str:
     """ "governor of Kansas", "the U.S. Senate", "mayor of Shreveport", "governor in Virginia
-    and New Jersey"; never "President Trump"."""
+    and New Jersey"; never "President Roe"."""
     states, city = _states(), _city()
     return (
         rf"(?:the\s+)?(?:(?P<ostate{tag}>{states}){_POSS}\s+)?(?:open\s+)?"

@@ -11,7 +11,7 @@ Importing this package imports networkx; importing ``newskg`` does not.
 Example:
     >>> from newskg.network import actor_graph, shortest_paths  # doctest: +SKIP
     >>> g = actor_graph("kg.trig", min_confidence=0.5)  # doctest: +SKIP
-    >>> for hop in shortest_paths(g, "Klobuchar", "Kobach").paths[0]:  # doctest: +SKIP
+    >>> for hop in shortest_paths(g, "Gomez", "Whitfield").paths[0]:  # doctest: +SKIP
     ...     print(hop.source_label, hop.relation, hop.target_label, hop.article)
 """
 

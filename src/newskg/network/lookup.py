@@ -1,4 +1,4 @@
-"""Find an actor the way a person types its name: "Kobach" finds "Kris Kobach".
+"""Find an actor the way a person types its name: "Gomez" finds "Maria Gomez".
 
 Tried in order, the first step with any match decides: the IRI; the exact label; the
 label in any case and punctuation; an alias or a person's surname; every typed word in
@@ -7,10 +7,10 @@ lists them; none an :class:`UnknownActorError` that suggests the nearest names.
 
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
->>> g.add_node("id:kk", label="Kris Kobach", kind="person", aliases=[])
+>>> g.add_node("id:mg", label="Maria Gomez", kind="person", aliases=[])
 >>> g.add_node("id:ks", label="Kansas", kind="state", aliases=["KS"])
->>> find_actor(g, "kobach")
-'id:kk'
+>>> find_actor(g, "gomez")
+'id:mg'
 >>> find_actor(g, "Kansass")
 Traceback (most recent call last):
 ...

@@ -1,6 +1,6 @@
 """How two actors are connected, and who surrounds one: paths and ego networks.
 
-Both ignore direction: "Amy Klobuchar complained about the commission" links the
+Both ignore direction: "Maria Gomez complained about the commission" links the
 commission back to her. Each hop names the relation in its own direction and the
 sentence that supports it, so every answer can be checked against the article.
 """
@@ -130,7 +130,7 @@ def shortest_paths(
 
     Args:
         graph: an actor network from :func:`newskg.network.actor_graph`.
-        source: a name as typed ("Kobach"), an alias or an IRI (see :func:`find_actor`).
+        source: a name as typed ("Gomez"), an alias or an IRI (see :func:`find_actor`).
         target: the same, for the other end.
         all_paths: every shortest path, not just one.
         limit: at most this many paths when ``all_paths``.

@@ -1,7 +1,7 @@
 """The relation kinds and node kinds of the actor network.
 
 Each fact relation is read by one SPARQL query, ``queries/{name}.rq``. Edges point the way
-the sentence reads: "Kris Kobach *holds office in* Kansas", "CNN *reported* Donald Trump".
+the sentence reads: "Maria Gomez *holds office in* Ohio", "Reuters *reported* Jane Roe".
 
 >>> RELATIONS["complained_about"].label
 'complained about'

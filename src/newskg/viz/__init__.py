@@ -11,7 +11,7 @@ Example:
     >>> from newskg.network import actor_graph  # doctest: +SKIP
     >>> from newskg.viz import build_scene, write_viz  # doctest: +SKIP
     >>> graph = actor_graph("kg.trig", min_confidence=0.5)  # doctest: +SKIP
-    >>> scene = build_scene(graph, top=100, focus="Kobach", depth=2)  # doctest: +SKIP
+    >>> scene = build_scene(graph, top=100, focus="Gomez", depth=2)  # doctest: +SKIP
     >>> write_viz(scene, "kobach.html")  # doctest: +SKIP
 """
 

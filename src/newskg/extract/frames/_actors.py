@@ -63,7 +63,7 @@ def subject_of(verb: Token) -> Token | None:
     current = verb
     for _ in range(4):
         subjects = [c for c in current.children if c.dep_ == "nsubj"]
-        if subjects:  # the nearest: "Others don't, Christie said."
+        if subjects:  # the nearest: "Others don't, Roe said."
             return min(subjects, key=lambda c: abs(c.i - current.i))
         if current.dep_ in _CLIMB and (current.dep_ != "advcl" or current.tag_ == "VBG"):
             current = current.head

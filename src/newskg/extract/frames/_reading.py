@@ -45,7 +45,7 @@ class Reading(DescriptionReader):
         doc = self.doc
         for start, end, person in self.persons:
             floor, stop = self.lo[start], self.hi[start]
-            inner = self.starts.get(start)  # a title the mention holds: "Gov Chris Christie"
+            inner = self.starts.get(start)  # a title the mention holds: "Gov Jane Roe"
             begin = inner[0] if inner and inner[1].kind in TITLE_KINDS and inner[0] < end else start
             found, state = self.right(end, stop)
             d = self.left(begin, floor)

@@ -95,7 +95,7 @@ class TokenView:
         return self._entity[token.i] if token is not None else None
 
     def person_named(self, token: Token) -> Entity | None:
-        """The one person whose surname the token is ("Trump" in "the Trump campaign")."""
+        """The one person whose surname the token is ("Roe" in "the Roe campaign")."""
         return self._surnames.get(token.text) if token.pos_ == "PROPN" else None
 
     def resolve(self, token: Token | None, depth: int = 0) -> Entity | None:
@@ -127,7 +127,7 @@ class TokenView:
 
     def speaker(self, token: Token) -> Entity | None:
         """Who says "I" in a quote: the subject of the sentence's reporting verb ("... and I
-        want somebody to look at it," Graham said)."""
+        want somebody to look at it," Roe said)."""
         for verb in token.sent:
             if verb.lemma_.lower() in _REPORTING and verb.i != token.i:
                 subject = self.child(verb, "nsubj")
@@ -221,7 +221,7 @@ class TokenView:
                 "poss"
                 if t.dep_ == "compound" and any(c.dep_ == "case" for c in t.children)
                 else t.dep_
-            )  # "Trump s fantasy"
+            )  # "Roe s fantasy"
             if dep not in _ANTECEDENT_DEPS:
                 seen = seen or (
                     entity is not None and entity.type in wanted and entity is not excluded

@@ -1,8 +1,8 @@
 """The `claims` frame extractor: who the article reports asserting something.
 
 A claim is a reporting verb from ``reporting_verbs.tsv`` whose subject names an entity
-("Kobach insisted ...", "..., said Jane Roe."), a source phrase such as "according to X",
-a claim noun from ``claim_nouns.tsv`` ("Trump's claim of fraud"), or a quoted post signed
+("Roe insisted ...", "..., said Jane Roe."), a source phrase such as "according to X",
+a claim noun from ``claim_nouns.tsv`` ("the mayor's claim of fraud"), or a quoted post signed
 "Name (@handle) date". ``claim_markers.tsv`` qualifies claims ("without evidence",
 "falsely"); an outlet credited with someone else's claim ("..., Forbes reported.", "said
 on CNN") becomes its ``reported_by``. Who a subject names is

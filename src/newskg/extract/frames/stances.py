@@ -1,6 +1,6 @@
 """The `stances` frame extractor: what each named actor did about a request.
 
-A request is a noun ("Kobach's request", "a subpoena from the committee") or a verb
+A request is a noun ("the chairman's request", "a subpoena from the committee") or a verb
 ("asked states to turn over voter data") from ``stance_requests.tsv``. A stance is a
 word from ``stance_verbs.tsv`` ("would not comply", "declined to provide the records",
 "still studying the request") whose subject names an actor; ``stance_markers.tsv`` says
