@@ -152,3 +152,23 @@ def test_surname_read_as_a_place_is_the_person(extract: Extract) -> None:
     people = [e for e in x.entities if e.type is EntityType.PERSON]
     assert [p.name for p in people] == ["Jon Husted"]
     assert not any(e.name == "Husted" for e in x.entities)
+
+
+def test_a_titled_surname_makes_its_org_tagged_mentions_the_person(extract: Extract) -> None:
+    x = extract(
+        "President Hargrove met donors on Monday. Critics said Hargrove’s aides broke the "
+        "rules, and Hargrove’s lawyers denied it."
+    )
+    assert {e.name: e.type for e in x.entities if "Hargrove" in e.name} == {
+        "Hargrove": EntityType.PERSON
+    }
+
+
+def test_a_program_name_on_a_document_is_not_an_organization(extract: Extract) -> None:
+    x = extract("Voters must give their Social Security numbers to the state, said Maria Gomez.")
+    assert names(x) == {"Maria Gomez"}
+
+
+def test_a_renamed_company_keeps_the_name_the_article_uses(extract: Extract) -> None:
+    x = extract("Twitter suspended the account on Friday, the company said.")
+    assert names(x, EntityType.ORGANIZATION) == {"Twitter"}

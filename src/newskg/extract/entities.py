@@ -129,8 +129,10 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
 def _retype_surnames(raws: list[RawMention]) -> list[RawMention]:
     """NER often calls a person an ORG, GPE or LOC; a known person's name or surname is
     that person. Tentative mentions that are not are dropped."""
-    full = {r.name for r in raws if r.type is EntityType.PERSON and len(r.name.split()) > 1}
-    names = full | {name.split()[-1] for name in full}
+    people = {r.name for r in raws if r.type is EntityType.PERSON}
+    # A one-word person ("President Roe" gives "Roe") counts too: an article that never
+    # gives the full name still calls its ORG-tagged "Roe" the same person.
+    names = people | {name.split()[-1] for name in people}
     out = []
     for raw in raws:
         if not raw.from_gazetteer and raw.type is not EntityType.PERSON and raw.name in names:

@@ -253,7 +253,12 @@ def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[Raw
         return []  # an all-caps dateline or headline ("SANTA FE", "VOTER FRAUD PANEL")
     if any(t.is_lower and t.lower_ not in _FUNCTION_WORDS for t in tokens[1:]):
         return []  # a fragment with an ordinary word in it ("States sue")
+    if end < len(doc) and doc[end].lower_ in _IDENTIFIER_NOUNS:
+        return []  # a program's name on a document ("Social Security numbers"), not a body
     return [RawMention(span, org_kind(span.text), span.text)]
+
+
+_IDENTIFIER_NOUNS = frozenset({"number", "numbers", "card", "cards", "no.", "nos."})
 
 
 @cache
