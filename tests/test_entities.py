@@ -172,3 +172,26 @@ def test_a_program_name_on_a_document_is_not_an_organization(extract: Extract) -
 def test_a_renamed_company_keeps_the_name_the_article_uses(extract: Extract) -> None:
     x = extract("Twitter suspended the account on Friday, the company said.")
     assert names(x, EntityType.ORGANIZATION) == {"Twitter"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        ("The Ohio State Senate passed the bill on Monday.", "Ohio Senate"),
+        (
+            "Democrats won control of the Virginia House of Delegates.",
+            "Virginia House of Delegates",
+        ),
+        ("The Texas House approved the measure.", "Texas House of Representatives"),
+        ("The bill died in the California Assembly.", "California State Assembly"),
+        (
+            "The Pennsylvania Attorney General’s Office objected.",
+            "Pennsylvania Attorney General's Office",
+        ),
+    ],
+)
+def test_a_state_chamber_is_not_the_congressional_one(
+    extract: Extract, text: str, body: str
+) -> None:
+    x = extract(text)
+    assert names(x, EntityType.GOVERNMENT_BODY) == {body}

@@ -2,7 +2,9 @@
 
 Organizations, courts, parties, outlets, groups and laws come from the TSV files in
 ``data/gazetteer/`` (see ``data/README.md``); US states, D.C. and the territories come
-from the ``us`` package. Users extend recognition by adding rows to those files.
+from the ``us`` package; each state's legislature, chambers and attorney general's office
+from ``state_legislatures.tsv`` with their usual written forms. Users extend recognition
+by adding rows to those files.
 """
 
 from __future__ import annotations
@@ -17,7 +19,14 @@ from .errors import ConfigError
 from .model import EntityType
 from .resources import data_path
 
-__all__ = ["GazetteerEntry", "entries", "read_tsv", "state_entries", "titles"]
+__all__ = [
+    "GazetteerEntry",
+    "entries",
+    "read_tsv",
+    "state_body_entries",
+    "state_entries",
+    "titles",
+]
 
 # Bare names that are far more often something else in news text.
 _AMBIGUOUS_STATE_NAMES = frozenset({"Washington"})
@@ -107,6 +116,43 @@ def state_entries() -> list[GazetteerEntry]:
     return found
 
 
+def _written_forms(state: str, name: str, role: str) -> list[str]:
+    """The forms a reporter writes for one state body ("Ohio House" for its lower house)."""
+    if role == "legislature":
+        return [f"{state} Legislature", f"{state} State Legislature", f"{state} General Assembly"]
+    if role == "upper":
+        return [f"{state} Senate", f"{state} State Senate", f"Senate of {state}"]
+    forms = [f"{state} House", f"{state} State House of Representatives"]
+    if name.endswith("Assembly"):
+        forms = [f"{state} Assembly", f"{state} State Assembly"]
+    elif name.endswith("House of Representatives"):
+        forms.append(f"{state} House of Representatives")
+    return forms
+
+
+def state_body_entries() -> list[GazetteerEntry]:
+    """Each state's legislature and chambers (``state_legislatures.tsv``) and its attorney
+    general's office, so that "the Ohio Senate" is never taken for the U.S. Senate."""
+    path = data_path("gazetteer", "state_legislatures.tsv")
+    rows = list(read_tsv(path)) if path.is_file() else []
+    bodies = [
+        (r["state"], r[role], role) for r in rows for role in ("legislature", "upper", "lower")
+    ]
+    taken = {name for _, name, _ in bodies if name}
+    found = []
+    for state, name, role in bodies:
+        if not name:
+            continue
+        forms = [f for f in _written_forms(state, name, role) if f not in taken]
+        taken.update(forms)
+        found.append(GazetteerEntry(name, EntityType.GOVERNMENT_BODY, tuple(forms)))
+    for state in dict.fromkeys(r["state"] for r in rows):
+        office = f"{state} Attorney General's Office"
+        forms = (f"{state} Attorney General’s Office", f"Office of the {state} Attorney General")
+        found.append(GazetteerEntry(office, EntityType.GOVERNMENT_BODY, forms))
+    return found
+
+
 @cache
 def entries() -> tuple[GazetteerEntry, ...]:
     """Every gazetteer entry: organizations, laws and states."""
@@ -117,6 +163,7 @@ def entries() -> tuple[GazetteerEntry, ...]:
         if path.is_file():
             found.extend(_entry(row, path, default) for row in read_tsv(path))
     found.extend(state_entries())
+    found.extend(state_body_entries())
     return tuple(found)
 
 
