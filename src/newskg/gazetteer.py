@@ -148,8 +148,8 @@ def state_body_entries() -> list[GazetteerEntry]:
         found.append(GazetteerEntry(name, EntityType.GOVERNMENT_BODY, tuple(forms)))
     for state in dict.fromkeys(r["state"] for r in rows):
         office = f"{state} Attorney General's Office"
-        forms = (f"{state} Attorney General’s Office", f"Office of the {state} Attorney General")
-        found.append(GazetteerEntry(office, EntityType.GOVERNMENT_BODY, forms))
+        written = (f"{state} Attorney General’s Office", f"Office of the {state} Attorney General")
+        found.append(GazetteerEntry(office, EntityType.GOVERNMENT_BODY, written))
     return found
 
 
