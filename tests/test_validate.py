@@ -13,7 +13,6 @@ from __future__ import annotations
 import json
 import subprocess
 import sys
-import time
 from pathlib import Path
 
 import pyshacl
@@ -412,18 +411,8 @@ def article_of_300_triples() -> Graph:
     return data
 
 
-def test_validating_an_article_graph_is_fast() -> None:
-    """About 15 ms per 300-triple article graph on the 2-core development machine, where
-    a plain ``pyshacl.validate`` call (shapes parsed on every call) takes about 40 ms.
-    The fastest of several runs is compared, so a busy machine does not fail the test."""
-    data = article_of_300_triples()
-    assert validate_graph(data).results == ()
-    timings = []
-    for _ in range(15):
-        start = time.perf_counter()
-        validate_graph(data)
-        timings.append((time.perf_counter() - start) * 1000)
-    assert min(timings) < 30
+def test_a_well_formed_300_triple_article_graph_conforms() -> None:
+    assert validate_graph(article_of_300_triples()).results == ()
 
 
 # -- engines -------------------------------------------------------------------------
