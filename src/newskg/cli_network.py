@@ -15,6 +15,8 @@ from typing import TYPE_CHECKING, Any
 
 import click
 
+from .cli_options import choice_option, count_option, table_format_option
+
 if TYPE_CHECKING:
     import networkx as nx
 
@@ -22,12 +24,14 @@ if TYPE_CHECKING:
 
 __all__ = ["network"]
 
-# Spelled here, not imported, so `newskg --help` does not import networkx; a test checks
-# this list against newskg.network.RELATIONS.
+# Spelled here, not imported, so `newskg --help` does not import networkx; tests check
+# them against newskg.network.RELATIONS, MEASURES and METHODS.
 _RELATION_NAMES = (
     "holds_office_in, member_of_party, candidate_in, complained_about, complained_to, "
     "alleged_violation_of, responded_to, claimed_about, reported, co_mentioned"
 )
+_MEASURES = ("degree", "betweenness", "pagerank", "eigenvector")
+_METHODS = ("auto", "louvain", "label-propagation")
 _FILTERS = ("relations", "kinds", "articles", "min_confidence", "since", "until", "co_mentions")
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
@@ -38,7 +42,8 @@ _DATE = click.DateTime(formats=["%Y-%m-%d"])
 def network(ctx: click.Context, kg: str) -> None:
     """Analyse the network of actors: who is connected to whom, and why.
 
-    KG is what `newskg build` wrote; the command after it asks the question,
+    KG is what `newskg build` wrote: a graph file, a --store folder or a SPARQL
+    server URL. The command after it asks the question,
     e.g. `newskg network kg.trig path Gomez Whitfield`. Actors are people,
     organizations and states (--kind all adds elections and laws); each edge is one
     relation between two actors with the articles and sentences that support it.
@@ -108,18 +113,6 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
     return run
 
 
-def _format_option(command: Callable[..., None]) -> Callable[..., None]:
-    return click.option(
-        "--format",
-        "-f",
-        "fmt",
-        type=click.Choice(["table", "csv", "tsv", "json"]),
-        default="table",
-        show_default=True,
-        help="Output format.",
-    )(command)
-
-
 def _graph(filters: dict[str, Any]) -> nx.MultiDiGraph:
     from .network import actor_graph
 
@@ -138,8 +131,8 @@ def _note(text: str) -> None:
 
 
 @network.command()
-@click.option("--top", default=5, show_default=True, help="How many central actors to list.")
-@_format_option
+@count_option("--top", default=5, help="How many central actors to list.")
+@table_format_option
 @_filter_options
 def summary(top: int, fmt: str, filters: dict[str, Any]) -> None:
     """Nodes by kind, edges by relation, components, density and the most central actors."""
@@ -149,14 +142,8 @@ def summary(top: int, fmt: str, filters: dict[str, Any]) -> None:
 
 
 @network.command()
-@click.option(
-    "--measure",
-    type=click.Choice(["degree", "betweenness", "pagerank", "eigenvector"]),
-    default="degree",
-    show_default=True,
-    help="The centrality measure.",
-)
-@click.option("--top", default=10, show_default=True, help="How many actors to list (0: all).")
+@choice_option("--measure", choices=_MEASURES, default="degree", help="The centrality measure.")
+@count_option("--top", default=10, help="How many actors to list (0: all).")
 @click.option(
     "--sample",
     type=click.IntRange(min=0),
@@ -165,7 +152,7 @@ def summary(top: int, fmt: str, filters: dict[str, Any]) -> None:
     "(default: exact up to 5,000 nodes, 500 samples above).",
 )
 @click.option("--seed", default=42, show_default=True, help="Random seed of the sample.")
-@_format_option
+@table_format_option
 @_filter_options
 def centrality(
     measure: str, top: int, sample: int | None, seed: int, fmt: str, filters: dict[str, Any]
@@ -186,14 +173,8 @@ def centrality(
 @click.argument("source")
 @click.argument("target")
 @click.option("--all", "all_paths", is_flag=True, help="Every shortest path, not just one.")
-@click.option(
-    "--limit",
-    type=click.IntRange(min=1),
-    default=20,
-    show_default=True,
-    help="At most this many paths (--all).",
-)
-@_format_option
+@count_option("--limit", default=20, minimum=1, help="At most this many paths (--all).")
+@table_format_option
 @_filter_options
 def path(
     source: str, target: str, all_paths: bool, limit: int, fmt: str, filters: dict[str, Any]
@@ -219,10 +200,8 @@ def path(
 
 @network.command()
 @click.argument("actor")
-@click.option(
-    "--depth", type=click.IntRange(min=1), default=1, show_default=True, help="Radius in hops."
-)
-@_format_option
+@count_option("--depth", default=1, minimum=1, help="Radius in hops.")
+@table_format_option
 @_filter_options
 def neighbors(actor: str, depth: int, fmt: str, filters: dict[str, Any]) -> None:
     """ACTOR's ego network: every relation among the actors within --depth hops."""
@@ -232,11 +211,10 @@ def neighbors(actor: str, depth: int, fmt: str, filters: dict[str, Any]) -> None
 
 
 @network.command()
-@click.option(
+@choice_option(
     "--method",
-    type=click.Choice(["auto", "louvain", "label-propagation"]),
+    choices=_METHODS,
     default="auto",
-    show_default=True,
     help="Louvain, label propagation, or auto (Louvain up to 2,000,000 links).",
 )
 @click.option("--seed", default=42, show_default=True, help="Random seed.")
@@ -246,11 +224,9 @@ def neighbors(actor: str, depth: int, fmt: str, filters: dict[str, Any]) -> None
     show_default=True,
     help="Louvain resolution: above 1 gives more, smaller communities.",
 )
-@click.option("--min-size", default=2, show_default=True, help="Leave out smaller communities.")
-@click.option(
-    "--top", default=20, show_default=True, help="List the largest N communities (0: all)."
-)
-@_format_option
+@count_option("--min-size", default=2, help="Leave out smaller communities.")
+@count_option("--top", default=20, help="List the largest N communities (0: all).")
+@table_format_option
 @_filter_options
 def communities(
     method: str,
