@@ -10,11 +10,25 @@ from __future__ import annotations
 from collections.abc import Iterable
 from dataclasses import dataclass
 from datetime import date, datetime
+from typing import TypedDict
 
 from ..errors import ConfigError
 from .relations import ACTOR_KINDS, CO_MENTIONED, FACT_RELATIONS, NODE_KINDS, relation_name
 
-__all__ = ["KIND_GROUPS", "NetworkFilter"]
+__all__ = ["KIND_GROUPS", "FilterOptions", "NetworkFilter"]
+
+
+class FilterOptions(TypedDict, total=False):
+    """The keywords of :meth:`NetworkFilter.make`, for functions that pass them on."""
+
+    relations: Iterable[str] | None
+    kinds: Iterable[str] | None
+    articles: Iterable[str] | None
+    min_confidence: float
+    since: date | str | None
+    until: date | str | None
+    co_mentions: bool
+
 
 KIND_GROUPS: dict[str, tuple[str, ...]] = {"actors": ACTOR_KINDS, "all": NODE_KINDS}
 """Names that stand for several node kinds in ``kinds``."""

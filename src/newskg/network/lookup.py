@@ -8,13 +8,13 @@ lists them; none an :class:`UnknownActorError` that suggests the nearest names.
 >>> import networkx as nx
 >>> g = nx.MultiDiGraph()
 >>> g.add_node("id:mg", label="Maria Gomez", kind="person", aliases=[])
->>> g.add_node("id:ks", label="Kansas", kind="state", aliases=["KS"])
+>>> g.add_node("id:vt", label="Vermont", kind="state", aliases=["VT"])
 >>> find_actor(g, "gomez")
 'id:mg'
->>> find_actor(g, "Kansass")
+>>> find_actor(g, "Vermontt")
 Traceback (most recent call last):
 ...
-newskg.network.lookup.UnknownActorError: no actor named 'Kansass'; did you mean Kansas?
+newskg.network.lookup.UnknownActorError: no actor named 'Vermontt'; did you mean Vermont?
 """
 
 from __future__ import annotations
