@@ -12,7 +12,11 @@ import importlib
 import json
 import subprocess
 import sys
+import threading
+import urllib.parse
+from collections.abc import Iterator
 from datetime import date
+from http.server import BaseHTTPRequestHandler, ThreadingHTTPServer
 from pathlib import Path
 
 import networkx as nx
@@ -280,6 +284,58 @@ def test_a_union_graph_file_gives_the_same_network(kg: Path, tmp_path: Path) -> 
     union = tmp_path / "kg.ttl"
     write_graph_file(load_dataset(kg), union)
     assert named(actor_graph(union)) == named(actor_graph(kg))
+
+
+def test_a_store_folder_gives_the_same_network(kg: Path, tmp_path: Path) -> None:
+    store = tmp_path / "store"
+    code, _, err = run("build", str(ARTICLES), "--store", str(store))
+    assert code == 0, err
+    from_store, from_file = actor_graph(store), actor_graph(kg)
+    assert dict(from_store.nodes(data=True)) == dict(from_file.nodes(data=True))
+    assert sorted(from_store.edges(keys=True, data=True)) == sorted(
+        from_file.edges(keys=True, data=True)
+    )
+    args = ("path", "Klobuchar", "Kobach", "-f", "tsv")
+    assert run("network", str(store), *args) == run("network", str(kg), *args)
+
+
+@pytest.fixture
+def sparql_server(kg: Path) -> Iterator[str]:
+    """A read-only SPARQL endpoint on loopback answering from the invented articles' graph."""
+    import pyoxigraph
+
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(kg), format=pyoxigraph.RdfFormat.TRIG)
+
+    class Endpoint(BaseHTTPRequestHandler):
+        def do_POST(self) -> None:
+            body = self.rfile.read(int(self.headers["Content-Length"])).decode()
+            query = urllib.parse.parse_qs(body)["query"][0]
+            answer = store.query(query)
+            assert isinstance(answer, pyoxigraph.QuerySolutions)
+            data = answer.serialize(format=pyoxigraph.QueryResultsFormat.JSON)
+            self.send_response(200)
+            self.send_header("Content-Type", "application/sparql-results+json")
+            self.end_headers()
+            self.wfile.write(data or b"")
+
+        def log_message(self, *args: object) -> None:
+            pass
+
+    server = ThreadingHTTPServer(("127.0.0.1", 0), Endpoint)
+    thread = threading.Thread(target=server.serve_forever, daemon=True)
+    thread.start()
+    try:
+        yield f"http://127.0.0.1:{server.server_port}/sparql"
+    finally:
+        server.shutdown()
+        server.server_close()
+
+
+def test_a_sparql_server_gives_the_same_network(kg: Path, sparql_server: str) -> None:
+    assert named(actor_graph(sparql_server)) == named(actor_graph(kg))
+    args = ("neighbors", "Maryland", "-f", "csv")
+    assert run("network", sparql_server, *args) == run("network", str(kg), *args)
 
 
 def test_a_file_without_articles_is_an_error(tmp_path: Path) -> None:
@@ -637,9 +693,44 @@ def test_export_command_csv_by_format(kg: Path, tmp_path: Path) -> None:
 
 
 def test_a_missing_graph_file_exits_2(tmp_path: Path) -> None:
-    code, _, err = run("network", str(tmp_path / "nope.trig"), "summary")
-    assert code == 2
-    assert "no such graph file" in err
+    code, out, err = run("network", str(tmp_path / "nope.trig"), "summary")
+    assert (code, out) == (2, "")
+    assert err == (
+        f"Error: {tmp_path / 'nope.trig'}: no such graph file or store; give the file "
+        "`newskg build -o` wrote or the folder `newskg build --store` wrote\n"
+    )
+
+
+def test_a_folder_that_is_not_a_store_exits_2(tmp_path: Path) -> None:
+    code, out, err = run("network", str(tmp_path), "summary")
+    assert (code, out) == (2, "")
+    assert err.startswith(f"Error: {tmp_path}")
+
+
+@pytest.mark.parametrize(
+    ("args", "message"),
+    [
+        (["neighbors", "Maryland", "--depth", "0"], "Invalid value for '--depth'"),
+        (["path", "Kobach", "Klobuchar", "--limit", "0"], "Invalid value for '--limit'"),
+        (["centrality", "--measure", "closeness"], "Invalid value for '--measure'"),
+        (["centrality", "--top", "-1"], "Invalid value for '--top'"),
+        (["communities", "--method", "girvan"], "Invalid value for '--method'"),
+        (["summary", "--min-confidence", "2"], "Invalid value for '--min-confidence'"),
+        (["summary", "--format", "xml"], "Invalid value for '--format'"),
+        (["summary", "--kind", "planet"], "Error: unknown node kind 'planet'; use one of"),
+        (["summary", "--article", "nope.md"], "Error: no article 'nope.md' in the graph"),
+        (
+            ["export", "-o", "net.xlsx"],
+            "Error: net.xlsx: unknown network format 'xlsx'; use one of graphml",
+        ),
+        (["export"], "Missing option '-o' / '--output'"),
+        (["path", "Kobach"], "Missing argument 'TARGET'"),
+    ],
+)
+def test_usage_and_input_errors_exit_2(kg: Path, args: list[str], message: str) -> None:
+    code, out, err = run("network", str(kg), *args)
+    assert (code, out) == (2, "")
+    assert message in err
 
 
 @pytest.mark.parametrize(
@@ -653,10 +744,12 @@ def test_every_network_command_has_help(command: str) -> None:
         assert option in out
 
 
-def test_relation_help_names_every_relation() -> None:
-    from newskg.cli_network import _RELATION_NAMES
+def test_option_choices_match_the_library() -> None:
+    from newskg.cli_network import _MEASURES, _METHODS, _RELATION_NAMES
 
     assert _RELATION_NAMES.split(", ") == list(RELATIONS)
+    assert _MEASURES == network.MEASURES
+    assert tuple(m.replace("-", "_") for m in _METHODS) == network.METHODS
 
 
 # --- the package ----------------------------------------------------------------------

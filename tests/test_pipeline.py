@@ -108,6 +108,20 @@ def test_query_and_help_do_not_import_spacy(seed_kg: Path) -> None:
     assert "spacy" not in loaded
 
 
+def test_network_commands_do_not_import_spacy(seed_kg: Path) -> None:
+    code = (
+        "from newskg.cli import cli\n"
+        f"for args in (['network', '--help'], ['network', {str(seed_kg)!r}, 'summary']):\n"
+        "    try:\n"
+        "        cli(args, prog_name='newskg')\n"
+        "    except SystemExit as done:\n"
+        "        assert done.code == 0, done.code\n"
+    )
+    loaded = _modules_loaded_by(code)
+    assert "networkx" in loaded  # the summary really ran
+    assert "spacy" not in loaded
+
+
 def test_query_on_a_store_folder_does_not_import_spacy(tmp_path: Path) -> None:
     from newskg.store import ArticleRecord, LocalStore
 
