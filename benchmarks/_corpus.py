@@ -2,6 +2,7 @@
 
 from __future__ import annotations
 
+import json
 import sys
 from pathlib import Path
 
@@ -28,3 +29,11 @@ def corpus(folder: Path, *, words: int = 0, articles: int = 0) -> list[Article]:
                 break
         copy += 1
     return found
+
+
+def write_jsonl(articles: list[Article], path: Path) -> Path:
+    """Write ``articles`` as a JSONL corpus (one record per line) at ``path``."""
+    with path.open("w", encoding="utf-8") as out:
+        for a in articles:
+            out.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+    return path

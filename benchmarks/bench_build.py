@@ -15,13 +15,12 @@ from one process to N (the target is at least 1.7 on two cores).
 from __future__ import annotations
 
 import argparse
-import json
 import sys
 import tempfile
 import time
 from pathlib import Path
 
-from _corpus import DEFAULT_ARTICLES, corpus
+from _corpus import DEFAULT_ARTICLES, corpus, write_jsonl
 
 from newskg.nlp import load_pipeline
 from newskg.pipeline import build_store
@@ -56,10 +55,7 @@ def main() -> int:
         print(f"== {count} articles, {words} words", flush=True)
         with tempfile.TemporaryDirectory(prefix="bench-build-") as tmp:
             folder = Path(tmp)
-            corpus_file = folder / "corpus.jsonl"
-            with corpus_file.open("w", encoding="utf-8") as out:
-                for a in articles:
-                    out.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+            corpus_file = write_jsonl(articles, folder / "corpus.jsonl")
             builds: dict[int, float] = {}
             for jobs in args.jobs:
                 parse = spacy_seconds(texts, jobs)

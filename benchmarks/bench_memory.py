@@ -15,7 +15,6 @@ no higher than the first, give or take noise). ``--keep DIR`` keeps the store, e
 from __future__ import annotations
 
 import argparse
-import json
 import os
 import resource
 import sys
@@ -24,7 +23,7 @@ import threading
 import time
 from pathlib import Path
 
-from _corpus import DEFAULT_ARTICLES, corpus
+from _corpus import DEFAULT_ARTICLES, corpus, write_jsonl
 
 from newskg.pipeline import build_store
 
@@ -94,10 +93,7 @@ def main() -> int:
 
     articles = corpus(args.articles, articles=args.count)[: args.count]
     with tempfile.TemporaryDirectory(prefix="bench-memory-") as tmp:
-        corpus_file = Path(tmp) / "corpus.jsonl"
-        with corpus_file.open("w", encoding="utf-8") as out:
-            for a in articles:
-                out.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+        corpus_file = write_jsonl(articles, Path(tmp) / "corpus.jsonl")
         del articles
         store = args.keep or Path(tmp) / "store"
         sampler = Sampler()

@@ -16,7 +16,6 @@ under 100 ms on the store) and the ratio rdflib / store.
 from __future__ import annotations
 
 import argparse
-import json
 import statistics
 import sys
 import tempfile
@@ -24,7 +23,7 @@ import time
 from pathlib import Path
 
 import pyoxigraph
-from _corpus import DEFAULT_ARTICLES, corpus
+from _corpus import DEFAULT_ARTICLES, corpus, write_jsonl
 from rdflib import Dataset
 
 from newskg.pipeline import build_store
@@ -83,10 +82,8 @@ def main() -> int:
         source = args.store
         if source is None:
             source = Path(tmp) / "built"
-            corpus_file = Path(tmp) / "corpus.jsonl"
-            with corpus_file.open("w", encoding="utf-8") as out:
-                for a in corpus(args.articles, articles=args.build)[: args.build]:
-                    out.write(json.dumps({"id": a.id, "title": a.title, "text": a.text}) + "\n")
+            articles = corpus(args.articles, articles=args.build)[: args.build]
+            corpus_file = write_jsonl(articles, Path(tmp) / "corpus.jsonl")
             build_store([corpus_file], source, jobs=args.jobs)
         folder = Path(tmp) / "store"
         copied = subset(source, folder, args.triples)

@@ -21,7 +21,7 @@ from collections import defaultdict
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
-from typing import IO
+from typing import IO, TypedDict, Unpack
 
 from rdflib import Dataset, Graph
 
@@ -37,6 +37,7 @@ from .validate import ValidationReport, ValidationResult, combine_reports, valid
 from .workers import Finished, Stages, WorkerConfig
 
 __all__ = [
+    "BuildOptions",
     "BuildResult",
     "Progress",
     "Rejected",
@@ -89,63 +90,61 @@ class BuildResult:
     unchanged: int = 0
 
 
-def build_dataset(
-    paths: Sequence[str | Path],
-    *,
-    model: str | None = None,
-    frames: Sequence[str] | None = None,
-    progress: Progress | None = None,
-    resolve: bool = True,
-    validate: bool = True,
-    shapes: Graph | None = None,
-    jobs: int = 1,
-    batch_size: int = 32,
-) -> BuildResult:
+class BuildOptions(TypedDict, total=False):
+    """How :func:`build_dataset` and :func:`build_store` build; every key is optional.
+
+    Attributes:
+        model: the spaCy model; None (the default) for :func:`newskg.nlp.default_model`.
+        frames: frame extractors to run; None (the default) for all of them.
+        progress: called with (stage, done, total) as articles are extracted and written.
+        resolve: join one entity's different names across articles (see
+            :mod:`newskg.resolve`); the merges are recorded. Default True.
+        validate: check each article graph against the SHACL shapes; a graph with a
+            Violation is set aside in ``rejected`` instead of being kept. Default True.
+        shapes: the shapes to check with (:func:`newskg.validate.load_shapes`); newskg's
+            own by default.
+        jobs: worker processes that parse, extract, build and validate. Default 1.
+        batch_size: articles per batch handed to a worker (and per store transaction).
+            Default 32.
+    """
+
+    model: str | None
+    frames: Sequence[str] | None
+    progress: Progress | None
+    resolve: bool
+    validate: bool
+    shapes: Graph | None
+    jobs: int
+    batch_size: int
+
+
+def build_dataset(paths: Sequence[str | Path], **options: Unpack[BuildOptions]) -> BuildResult:
     """Build an in-memory dataset from article files and folders.
 
     Args:
         paths: files (.txt, .md, .html, .jsonl, .csv) and folders searched recursively.
-        model: the spaCy model; None for :func:`newskg.nlp.default_model`.
-        frames: frame extractors to run; None for the defaults.
-        progress: called with (stage, done, total) as articles are extracted and written.
-        resolve: join one entity's different names across articles (see
-            :mod:`newskg.resolve`); the merges are recorded in the dataset.
-        validate: check each article graph against the SHACL shapes; a graph with a
-            Violation is set aside in ``rejected`` instead of joining the dataset.
-        shapes: the shapes to check with (:func:`newskg.validate.load_shapes`); newskg's
-            own by default.
-        jobs: worker processes that parse, extract, build and validate.
-        batch_size: articles per batch handed to a worker (and per store transaction).
+        options: see :class:`BuildOptions`.
 
     Returns:
         The dataset and what went wrong on the way; input problems never stop the build.
     """
-    sink = DatasetSink()
-    options = _Options(model, frames, resolve, validate, shapes, jobs, batch_size, False)
-    return _build(paths, sink, options, progress)
+    return _build(paths, DatasetSink(), _Options.of(options, force=False))
 
 
 def build_store(
     paths: Sequence[str | Path],
     store: str | Path,
     *,
-    model: str | None = None,
-    frames: Sequence[str] | None = None,
-    progress: Progress | None = None,
-    resolve: bool = True,
-    validate: bool = True,
-    shapes: Graph | None = None,
-    jobs: int = 1,
-    batch_size: int = 32,
     force: bool = False,
+    **options: Unpack[BuildOptions],
 ) -> BuildResult:
     """Build articles into a store folder or SPARQL server, incrementally.
 
-    Arguments as for :func:`build_dataset`, and:
-
     Args:
+        paths: as for :func:`build_dataset`.
         store: a folder (created if missing) or the http(s) URL of a SPARQL endpoint.
         force: build every article, even those stored from the same text.
+        options: see :class:`BuildOptions`.
 
     Each batch of article graphs is written in one transaction (a store folder) or one
     PUT per graph (a server), so an interrupted build leaves each article all in or not
@@ -155,11 +154,11 @@ def build_store(
         StoreError: the store cannot be opened (another newskg process writes to it) or
             written.
     """
-    options = _Options(model, frames, resolve, validate, shapes, jobs, batch_size, force)
+    settings = _Options.of(options, force=force)
     with open_store(store, write=True) as opened:  # fail now, not after loading models
         opened.articles()
     with StoreSink(store) as sink:
-        return _build(paths, sink, options, progress)
+        return _build(paths, sink, settings)
 
 
 @dataclass(frozen=True)
@@ -172,12 +171,27 @@ class _Options:
     jobs: int
     batch_size: int
     force: bool
+    progress: Progress | None
+
+    @classmethod
+    def of(cls, options: BuildOptions, *, force: bool) -> _Options:
+        return cls(
+            options.get("model"),
+            options.get("frames"),
+            options.get("resolve", True),
+            options.get("validate", True),
+            options.get("shapes"),
+            options.get("jobs", 1),
+            options.get("batch_size", 32),
+            force,
+            options.get("progress"),
+        )
 
 
-def _build(
-    paths: Sequence[str | Path], sink: Sink, options: _Options, progress: Progress | None
-) -> BuildResult:
+def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildResult:
     from .nlp import default_model
+
+    progress = options.progress
 
     started = time.perf_counter()
     problems: list[InputError] = []

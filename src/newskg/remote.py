@@ -36,23 +36,12 @@ import time
 import urllib.error
 import urllib.parse
 import urllib.request
-from collections import Counter
 from collections.abc import Sequence
-from types import TracebackType
 
 from .errors import QueryError, StoreError
 from .ids import article_graph_iri
-from .model import EntityType
 from .query import QueryResult, _read_query
-from .store import (
-    ARTICLES_QUERY,
-    NAMES_QUERY,
-    ArticleRecord,
-    StoredArticle,
-    remove_text,
-    restore_datatypes,
-    update_text,
-)
+from .store import ArticleRecord, StoreBase, restore_datatypes, update_text
 from .vocab import GRAPH
 
 __all__ = ["METADATA_GRAPH", "RemoteStore", "endpoints"]
@@ -89,8 +78,10 @@ def endpoints(url: str) -> tuple[str, str, str]:
     )
 
 
-class RemoteStore:
+class RemoteStore(StoreBase):
     """A SPARQL 1.1 server used as a store (see the module documentation)."""
+
+    metadata_graph = METADATA_GRAPH
 
     def __init__(self, url: str, *, timeout: float = 60.0) -> None:
         parts = urllib.parse.urlsplit(url)
@@ -114,17 +105,6 @@ class RemoteStore:
                 urllib.request.HTTPDigestAuthHandler(passwords),
             ]
         self._opener = urllib.request.build_opener(*handlers)
-
-    def __enter__(self) -> RemoteStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
 
     def close(self) -> None:
         """Nothing to release: every request is its own connection."""
@@ -171,7 +151,10 @@ class RemoteStore:
         rows: list[dict[str, dict[str, str]]] = answer["results"]["bindings"]
         return rows
 
-    def update(self, sparql: str) -> None:
+    def _rows(self, sparql: str) -> list[dict[str, str]]:
+        return [{k: v["value"] for k, v in row.items()} for row in self._select(sparql)]
+
+    def _update(self, sparql: str) -> None:
         """Run a SPARQL update."""
         body = urllib.parse.urlencode({"update": sparql}).encode()
         headers = {"Content-Type": "application/x-www-form-urlencoded"}
@@ -184,45 +167,12 @@ class RemoteStore:
         self._send("PUT", url, ntriples.encode("utf-8"), headers)
 
     # -- the store API -------------------------------------------------------------------
-    def articles(self) -> dict[str, StoredArticle]:
-        """Every stored article by id, with its content hash and run."""
-        found = {}
-        for row in self._select(ARTICLES_QUERY % f"GRAPH <{METADATA_GRAPH}>"):
-            run = row.get("run", {}).get("value")
-            found[row["id"]["value"]] = StoredArticle(row["hash"]["value"], run)
-        return found
-
-    def has_article(self, article_id: str, content_hash: str, run: str | None = None) -> bool:
-        """True when the article is stored from the same text (and run, if given)."""
-        stored = self.articles().get(article_id)
-        return (
-            stored is not None
-            and stored.content_hash == content_hash
-            and (run is None or stored.run == run)
-        )
-
     def replace_articles(self, records: Sequence[ArticleRecord]) -> None:
         """PUT each article graph, then its metadata and merges in one update."""
         for record in records:
             self.put_graph(str(article_graph_iri(record.article_id)), record.graph)
         if records:
-            self.update(update_text(records, METADATA_GRAPH, graphs=False))
-
-    def remove_articles(self, article_ids: Sequence[str]) -> tuple[str, ...]:
-        """Remove articles, their metadata and merge links."""
-        stored = self.articles()
-        present = tuple(a for a in dict.fromkeys(article_ids) if a in stored)
-        if present:
-            self.update(remove_text(present, METADATA_GRAPH))
-        return present
-
-    def entity_names(self) -> dict[EntityType, Counter[str]]:
-        """Canonical names of stored people and organizations, with their mention counts."""
-        names: dict[EntityType, Counter[str]] = {}
-        for row in self._select(NAMES_QUERY):
-            kind = EntityType(row["kind"]["value"])
-            names.setdefault(kind, Counter())[row["label"]["value"]] = int(row["n"]["value"])
-        return names
+            self._update(update_text(records, METADATA_GRAPH, graphs=False))
 
     def query(self, sparql: str) -> QueryResult:
         """Run SPARQL (newskg's prefixes predeclared) on the server; a table."""

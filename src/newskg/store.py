@@ -44,6 +44,7 @@ __all__ = [
     "ArticleRecord",
     "GraphStore",
     "LocalStore",
+    "StoreBase",
     "StoredArticle",
     "is_remote",
     "is_store_folder",
@@ -281,7 +282,69 @@ def _lock(folder: Path, exclusive: bool) -> int:
     return fd
 
 
-class LocalStore:
+class StoreBase:
+    """What both kinds of store share: bookkeeping read through :meth:`_rows`, removal
+    written through :meth:`_update`, and the context manager."""
+
+    location: str
+    metadata_graph: str | None = None  # where article metadata lives; None: default graph
+
+    def _rows(self, sparql: str) -> list[dict[str, str]]:
+        """A SELECT's rows, each bound variable by name to its value as text."""
+        raise NotImplementedError
+
+    def _update(self, text: str) -> None:
+        """Run a SPARQL update."""
+        raise NotImplementedError
+
+    def close(self) -> None:
+        """Release the store."""
+
+    def __enter__(self) -> Self:
+        return self
+
+    def __exit__(
+        self,
+        kind: type[BaseException] | None,
+        error: BaseException | None,
+        trace: TracebackType | None,
+    ) -> None:
+        self.close()
+
+    def articles(self) -> dict[str, StoredArticle]:
+        """Every stored article by id, with its content hash and run."""
+        scope = f"GRAPH <{self.metadata_graph}>" if self.metadata_graph else ""
+        return {
+            row["id"]: StoredArticle(row["hash"], row.get("run"))
+            for row in self._rows(ARTICLES_QUERY % scope)
+        }
+
+    def has_article(self, article_id: str, content_hash: str, run: str | None = None) -> bool:
+        """True when the article is stored from the same text (and run, if given)."""
+        stored = self.articles().get(article_id)
+        return (
+            stored is not None
+            and stored.content_hash == content_hash
+            and (run is None or stored.run == run)
+        )
+
+    def remove_articles(self, article_ids: Sequence[str]) -> tuple[str, ...]:
+        """Remove articles, their metadata and merge links, in one update."""
+        stored = self.articles()
+        present = tuple(a for a in dict.fromkeys(article_ids) if a in stored)
+        if present:
+            self._update(remove_text(present, self.metadata_graph))
+        return present
+
+    def entity_names(self) -> dict[EntityType, Counter[str]]:
+        """Canonical names of stored people and organizations, with their mention counts."""
+        names: dict[EntityType, Counter[str]] = {}
+        for row in self._rows(NAMES_QUERY):
+            names.setdefault(EntityType(row["kind"]), Counter())[row["label"]] = int(row["n"])
+        return names
+
+
+class LocalStore(StoreBase):
     """A store folder: an Oxigraph (RocksDB) database and newskg's lock file.
 
     Open it for writing to build into it or remove from it (one writer at a time, and no
@@ -323,17 +386,6 @@ class LocalStore:
                 ) from err
             raise StoreError(f"{folder}: cannot open the store ({err})") from err
 
-    def __enter__(self) -> LocalStore:
-        return self
-
-    def __exit__(
-        self,
-        kind: type[BaseException] | None,
-        error: BaseException | None,
-        trace: TracebackType | None,
-    ) -> None:
-        self.close()
-
     def close(self) -> None:
         """Flush, and release the store and its lock."""
         store, self._db = self._db, None
@@ -352,59 +404,30 @@ class LocalStore:
             raise StoreError(f"{self.location}: the store is closed")
         return self._db
 
-    def _select(self, sparql: str) -> pyoxigraph.QuerySolutions:
+    def _rows(self, sparql: str) -> list[dict[str, str]]:
         import pyoxigraph
 
         try:
             answer = self.db.query(sparql, prefixes=prefixes())
+            assert isinstance(answer, pyoxigraph.QuerySolutions)
+            names = [v.value for v in answer.variables]
+            return [
+                {n: t.value for n, t in zip(names, row, strict=True) if t is not None}
+                for row in answer
+            ]
         except OSError as err:
             raise StoreError(f"{self.location}: cannot read the store ({err})") from err
-        assert isinstance(answer, pyoxigraph.QuerySolutions)
-        return answer
-
-    def articles(self) -> dict[str, StoredArticle]:
-        """Every stored article by id, with its content hash and run."""
-        found = {}
-        for row in self._select(ARTICLES_QUERY % ""):
-            run = row["run"]
-            found[row["id"].value] = StoredArticle(row["hash"].value, run and run.value)
-        return found
-
-    def has_article(self, article_id: str, content_hash: str, run: str | None = None) -> bool:
-        """True when the article is stored from the same text (and run, if given)."""
-        stored = self.articles().get(article_id)
-        return (
-            stored is not None
-            and stored.content_hash == content_hash
-            and (run is None or stored.run == run)
-        )
 
     def replace_articles(self, records: Sequence[ArticleRecord]) -> None:
         """Store article graphs, each replacing its earlier version, in one transaction."""
         if records:
             self._update(update_text(records, None))
 
-    def remove_articles(self, article_ids: Sequence[str]) -> tuple[str, ...]:
-        """Remove articles, their metadata and merge links, in one transaction."""
-        stored = self.articles()
-        present = tuple(a for a in dict.fromkeys(article_ids) if a in stored)
-        if present:
-            self._update(remove_text(present, None))
-        return present
-
     def _update(self, text: str) -> None:
         try:
             self.db.update(text)
         except (OSError, SyntaxError, ValueError) as err:
             raise StoreError(f"{self.location}: cannot write to the store ({err})") from err
-
-    def entity_names(self) -> dict[EntityType, Counter[str]]:
-        """Canonical names of stored people and organizations, with their mention counts."""
-        names: dict[EntityType, Counter[str]] = {}
-        for row in self._select(NAMES_QUERY):
-            kind = EntityType(row["kind"].value)
-            names.setdefault(kind, Counter())[row["label"].value] = int(row["n"].value)
-        return names
 
     def query(self, sparql: str) -> QueryResult:
         """Run SPARQL (newskg's prefixes predeclared) on the union of the graphs."""

@@ -56,7 +56,13 @@ class WorkerConfig:
 
 @dataclass(frozen=True)
 class Extracted:
-    """One article after pass 1: its pickled extraction and its names."""
+    """One article after pass 1, small enough to send between processes.
+
+    Attributes:
+        article_id: the article's id.
+        names: the names resolution reads (:func:`newskg.resolve.entity_names`).
+        blob: the pickled :class:`~newskg.model.ArticleExtraction`, for pass 2.
+    """
 
     article_id: str
     names: tuple[NameCount, ...]
