@@ -229,3 +229,90 @@ def test_loading_a_store_folder_for_queries(tmp_path: Path) -> None:
     ds = load_dataset(tmp_path / "kg")
     assert len(ds.graph(URIRef(G + "a"))) == 3
     assert isinstance(ds.default_graph, Graph)
+
+
+def test_a_batch_that_fails_leaves_none_of_its_articles(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "kg", write=True) as store:
+        store.replace_articles([_record("a", "h1", "kept")])
+        broken = ArticleRecord("c", "h3", "<https://example.org/x> not N-Triples .\n")
+        with pytest.raises(StoreError, match="cannot write to the store"):
+            store.replace_articles([_record("b", "h2", "bee"), broken])
+        assert set(store.articles()) == {"a"}
+        assert _graph(store, "b") == set()
+        assert "kept" in _graph(store, "a")
+
+
+@pytest.mark.slow
+def test_an_exception_mid_build_keeps_whole_articles_and_frees_the_store(
+    tmp_path: Path,
+) -> None:
+    texts = {f"{i}.txt": f"Kevin Ortega met Maria Gomez in Ohio, day {i}." for i in range(4)}
+    src = _write(tmp_path / "in", texts)
+
+    def progress(stage: str, done: int, total: int) -> None:
+        if stage == "writing" and done == 2:
+            raise KeyboardInterrupt  # as if the user pressed Ctrl-C after two articles
+
+    with pytest.raises(KeyboardInterrupt):
+        build_store([src], tmp_path / "kg", batch_size=1, progress=progress)
+    expected = build_dataset([src]).dataset
+    with LocalStore(tmp_path / "kg", write=True) as store:  # the lock was released
+        assert len(store.articles()) == 2
+        ds = Dataset()
+        ds.parse(data=store.dump().decode(), format="nquads")
+    for article in texts:
+        iri = article_graph_iri(article)
+        assert len(ds.graph(iri)) in (0, len(expected.graph(iri)))
+        if len(ds.graph(iri)):
+            assert isomorphic(ds.graph(iri), expected.graph(iri)), article
+
+
+@pytest.mark.slow
+def test_remove_drops_what_only_the_article_said_and_keeps_what_others_say(
+    tmp_path: Path,
+) -> None:
+    from click.testing import CliRunner
+
+    from newskg.cli import cli
+
+    src = _write(
+        tmp_path / "in",
+        {
+            "a.txt": "Kevin Ortega criticized the plan in Texas.",
+            "b.txt": "Kevin Ortega spoke in Ohio. Maria Gomez agreed.",
+        },
+    )
+    build_store([src], tmp_path / "kg")
+    ortega = entity_iri(EntityType.PERSON, "Kevin Ortega")
+    gomez = entity_iri(EntityType.PERSON, "Maria Gomez")
+    ohio = entity_iri(EntityType.STATE, "Ohio")
+    texas = entity_iri(EntityType.STATE, "Texas")
+
+    def described() -> set[str]:
+        with LocalStore(tmp_path / "kg") as store:
+            rows = store.query("SELECT DISTINCT ?s WHERE { ?s rdfs:label ?l }").rows
+        return {r[0] for r in rows}
+
+    assert {str(ortega), str(gomez), str(ohio), str(texas)} <= described()
+    result = CliRunner().invoke(cli, ["remove", str(tmp_path / "kg"), "b.txt"])
+    assert (result.exit_code, result.stderr) == (0, f"removed 1 articles from {tmp_path / 'kg'}\n")
+    left = described()
+    assert str(ortega) in left and str(texas) in left  # a.txt still says them
+    assert str(gomez) not in left and str(ohio) not in left  # only b.txt did
+    with LocalStore(tmp_path / "kg") as store:
+        assert set(store.articles()) == {"a.txt"}
+        assert store.query(f"ASK {{ ?s ?p <{ohio}> }}").rows == (("false",),)
+
+
+def test_remove_from_a_missing_folder_creates_no_store(tmp_path: Path) -> None:
+    from click.testing import CliRunner
+
+    from newskg.cli import cli
+
+    result = CliRunner().invoke(cli, ["remove", str(tmp_path / "nope"), "a.txt"])
+    assert result.exit_code == 2
+    assert result.stderr == (
+        f"Error: {tmp_path / 'nope'}: no such store folder; give the folder "
+        "`newskg build --store` made\n"
+    )
+    assert not (tmp_path / "nope").exists()

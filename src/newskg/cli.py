@@ -193,8 +193,13 @@ def remove(store: str, articles: Sequence[str]) -> None:
     column of the named questions shows them. Their merge records go too. An id the
     store does not hold is reported (exit code 2); the others are removed.
     """
-    from .store import open_store
+    from .errors import StoreError
+    from .store import is_remote, open_store
 
+    if not is_remote(store) and not Path(store).exists():  # never create a store here
+        raise StoreError(
+            f"{store}: no such store folder; give the folder `newskg build --store` made"
+        )
     with open_store(store, write=True) as opened:
         removed = opened.remove_articles(articles)
     missing = [a for a in dict.fromkeys(articles) if a not in removed]
