@@ -158,3 +158,23 @@ def test_group_accused(claims: Callable[[str], Claims]) -> None:
         "The group accused Robert Hale of violating the law."
     )
     assert {who for who, _, _ in claims(text)} == {"Brennan Center for Justice"}
+
+
+def test_only_an_outlet_is_credited(extract: Callable[[str], ArticleExtraction]) -> None:
+    """An organization that "reported" is no news outlet: no claim is credited to it, and
+    no claim node gets two outlets."""
+    text = (
+        "The Harbor Action Fund filed its report on Monday. Fund treasurer Ana Ruiz said "
+        'the group "reported every donation on time."'
+    )
+    found = extract(text)
+    outlets = {e.key for e in found.entities if e.type.value == "NewsOutlet"}
+    assert all(c.reported_by is None or c.reported_by in outlets for c in found.claims)
+    nodes = [(c.claimant, c.evidence[0].begin, c.evidence[0].end) for c in found.claims]
+    assert len(nodes) == len(set(nodes))
+
+
+def test_one_outlet_per_claim(claims: Callable[[str], Claims]) -> None:
+    """Two outlets in a sentence: the one attached to the reporting verb is credited."""
+    text = "Robert Hale told CNN that the audit was fair, The New York Times reported."
+    assert {(who, by) for who, by, _ in claims(text)} == {(HALE, "CNN")}

@@ -259,8 +259,12 @@ def _credit(found: list[_Found]) -> None:
             continue
         inside = {t.i for t in outer.content}
         inner = [f for f in found if f is not outer and not f.dropped and f.anchor.i in inside]
-        for claim in inner:
-            claim.reported_by = claim.reported_by or outer.claimants[0]
+        outlet = outer.claimants[0]
+        # Only a news outlet may be credited (the shapes allow one nkg:reportedBy, an
+        # outlet); "the group reported ..." is an organization reporting, not a source.
+        if outlet.type is EntityType.NEWS_OUTLET:
+            for claim in inner:
+                claim.reported_by = claim.reported_by or outlet
         if inner and all(f.anchor.i < outer.anchor.i for f in inner):
             outer.dropped = True
 
@@ -311,7 +315,12 @@ def extract_claims(ctx: FrameContext, out: Frames) -> None:
             (EvidenceStatus(m) for m, t in marks if _modifies(t, claim.anchor)), claim.status
         )
     _credit(found)
-    at = finder.actors.at
+    _emit(found, finder.actors.at, out)
+
+
+def _emit(found: list[_Found], at: list[Entity | None], out: Frames) -> None:
+    """One :class:`Claim` per claimant of each kept finding, each claim node once."""
+    seen: set[tuple[str, int, int]] = set()
     for claim in found:
         if claim.dropped:
             continue
@@ -322,6 +331,11 @@ def extract_claims(ctx: FrameContext, out: Frames) -> None:
         span, text = evidence([claim.anchor, *claim.extra, *claim.content]), _text(claim.content)
         sure, status = round(min(claim.confidence, 1.0), 3), claim.status
         for who in claim.claimants:
+            # The graph names a claim by claimant and first evidence span; a second finding
+            # there would give that node a second text and outlet.
+            if (who.key, span[0].begin, span[0].end) in seen:
+                continue
+            seen.add((who.key, span[0].begin, span[0].end))
             outlet = claim.reported_by or (who if who.type is EntityType.NEWS_OUTLET else None)
             by = outlet.key if outlet else None
             out.claims.append(Claim(who.key, text, claim.verb, span, sure, about, by, status))
