@@ -33,6 +33,7 @@ from .mentions import (
     span_of,
     taken_tokens,
 )
+from .shaped_names import race_chambers_to_states, shaped_names
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc
@@ -111,6 +112,7 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
             if short in people:
                 target[(EntityType.PERSON, name)] = short
     orgs = [n for kind, counter in names.items() if kind.is_organization for n in counter]
+    known = gazetteer_by_name()  # a listed body ("Republican Party") is itself, not a part
     for kind, counter in names.items():
         if not kind.is_organization and kind is not EntityType.LAW:
             continue
@@ -118,12 +120,22 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
             bare = _US_PREFIX.sub("", name)
             if bare != name and bare in counter:
                 target[(kind, name)] = bare
-            elif kind.is_organization and " " not in name and not _ACRONYM.match(name):
+            elif kind.is_organization and not _ACRONYM.match(name) and name not in known:
                 # "Interior" (from "Interior Secretary") is the one body named "... Interior"
-                holders = [o for o in orgs if o != name and name in o.split()]
+                holders = [o for o in orgs if o != name and _names_part_of(name, o)]
                 if len(holders) == 1:
                     target[(kind, name)] = holders[0]
     return target
+
+
+def _names_part_of(short: str, full: str) -> bool:
+    """ "Interior" is a word of "Department of the Interior"; "Veterans Affairs" ends
+    "Department of Veterans' Affairs" (apostrophes aside)."""
+    short_words = short.replace("'", "").replace("’", "").split()
+    full_words = full.replace("'", "").replace("’", "").split()
+    if len(short_words) == 1:
+        return short_words[0] in full_words
+    return full_words[-len(short_words) :] == short_words
 
 
 def _retype_surnames(raws: list[RawMention]) -> list[RawMention]:
@@ -213,9 +225,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     Args:
         doc: the article parsed by :func:`newskg.nlp.load_pipeline`.
     """
-    found = from_ents(doc) + law_mentions(doc)
+    found = from_ents(doc) + law_mentions(doc) + shaped_names(doc)
     tentative = [r for r in found if r.tentative]
-    raws = drop_overlaps([r for r in found if not r.tentative])
+    raws = race_chambers_to_states(doc, drop_overlaps([r for r in found if not r.tentative]))
     raws += names_after_titles(doc, taken_tokens(doc, raws))
     taken = taken_tokens(doc, raws)
     raws += party_mentions(doc, taken)

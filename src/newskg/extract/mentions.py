@@ -17,7 +17,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer import GazetteerEntry, entries, read_tsv, state_entries, titles
 from ..model import EntityType, Span
 from ..resources import data_path
-from .orgkinds import org_kind
+from .orgkinds import org_keywords, org_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -113,6 +113,8 @@ def _clean_person(text: str) -> str | None:
         return None
     if not words[0][:1].isupper() or text.isupper():
         return None
+    if len(words) == 1 and (_is_title(text) or text.casefold() in org_keywords()):
+        return None  # what is left of "Lt. Gov." or "General Assembly" once titles go
     return text
 
 
@@ -242,11 +244,15 @@ def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[Raw
     if span is None or not span.text[:1].isupper() or span.text in parties:
         return []
     tokens = doc[start:end]
+    person = span_of(doc, start + 1, end)
     if (
-        _is_title(tokens[0].text) and 2 <= len(tokens) <= 4 and all(t.is_title for t in tokens[1:])
+        _is_title(tokens[0].text)
+        and 2 <= len(tokens) <= 4
+        and all(t.is_title for t in tokens[1:])
+        and person is not None
+        and _clean_person(person.text)
     ):  # "Representative Ana Ruiz": a titled person, not a body
-        person = span_of(doc, start + 1, end)
-        return [RawMention(person, EntityType.PERSON, person.text)] if person else []
+        return [RawMention(person, EntityType.PERSON, person.text)]
     if _generic_org(tokens) or _JUNK.search(span.text):
         return []
     if span.text.replace(" ", "").isupper() and len(span.text) > 6 and len(tokens) > 1:

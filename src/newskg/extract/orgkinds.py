@@ -12,13 +12,14 @@ from ..gazetteer import read_tsv
 from ..model import EntityType
 from ..resources import data_path
 
-__all__ = ["org_kind"]
+__all__ = ["org_keywords", "org_kind"]
 
 _COMPLEMENT_START = frozenset({"of", "for", "on", "under", "to", "in"})
 
 
 @cache
-def _keywords() -> dict[str, EntityType]:
+def org_keywords() -> dict[str, EntityType]:
+    """Head words of organization names (lower case) and the kind each tells."""
     path = data_path("lexicons", "org_kinds.tsv")
     return {row["word"].casefold(): EntityType(row["type"]) for row in read_tsv(path)}
 
@@ -31,7 +32,7 @@ def org_kind(name: str) -> EntityType:
     >>> org_kind("Acme Widgets")
     <EntityType.ORGANIZATION: 'Organization'>
     """
-    keywords = _keywords()
+    keywords = org_keywords()
     words = [w.strip(".,'’").casefold() for w in name.split()]
     # The head noun comes before a complement: "Department of Justice", "Center for ...".
     for i, word in enumerate(words):

@@ -1,0 +1,93 @@
+"""Organization and law names found by their shape (extract/shaped_names.py), on
+sentences written for the tests."""
+
+from __future__ import annotations
+
+from collections.abc import Callable
+
+import pytest
+
+from newskg.model import ArticleExtraction, EntityType
+
+Extract = Callable[[str], ArticleExtraction]
+
+
+def typed(x: ArticleExtraction) -> set[tuple[str, EntityType]]:
+    return {(e.name, e.type) for e in x.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The Ohio Ethics Commission opened an inquiry.",
+            "Ohio Ethics Commission",
+            "GovernmentBody",
+        ),
+        (
+            "She asked the Kansas Bureau of Investigation to look into it.",
+            "Kansas Bureau of Investigation",
+            "GovernmentBody",
+        ),
+        (
+            "The Lake County Board of Elections agreed on Friday.",
+            "Lake County Board of Elections",
+            "GovernmentBody",
+        ),
+        (
+            "A complaint went to the Utah Secretary of State's office on Monday.",
+            "Utah Secretary of State's office",
+            "GovernmentBody",
+        ),
+        ("The Iowa Republican Party backed him.", "Iowa Republican Party", "PoliticalParty"),
+        ("Donations went to Ruiz for Congress last year.", "Ruiz for Congress", "Organization"),
+        ("The Prairie Future PAC ran the ads.", "Prairie Future PAC", "Organization"),
+        (
+            "Lawmakers passed the Clean Rivers Accountability Act.",
+            "Clean Rivers Accountability Act",
+            "Law",
+        ),
+        ("The move breaks the Texas Election Code, she said.", "Texas Election Code", "Law"),
+        ("Voters amended the Springfield City Charter.", "Springfield City Charter", "Law"),
+    ],
+)
+def test_a_name_by_its_shape(extract: Extract, text: str, name: str, kind: str) -> None:
+    assert (name, EntityType(kind)) in typed(extract(text))
+
+
+def test_the_state_inside_a_body_name_is_not_a_mention_of_the_state(extract: Extract) -> None:
+    x = extract("The Ohio Ethics Commission opened an inquiry.")
+    assert [e.name for e in x.entities] == ["Ohio Ethics Commission"]
+
+
+def test_a_state_senate_race_names_the_state_not_its_senate(extract: Extract) -> None:
+    x = extract("Rep. Ana Ruiz, a Montana Senate candidate, spoke in Helena.")
+    assert ("Montana", EntityType.STATE) in typed(x)
+    assert "Montana Senate" not in {e.name for e in x.entities}
+
+
+def test_a_longer_name_ending_in_for_a_place_is_kept_whole(extract: Extract) -> None:
+    x = extract("The ads were paid for by Concerned Farmers for America, a nonprofit.")
+    assert "Farmers for America" not in {e.name for e in x.entities}
+
+
+def test_a_title_is_not_a_persons_name(extract: Extract) -> None:
+    x = extract("Lt. Gov. Randall Pike said the General Assembly would act.")
+    people = {e.name for e in x.entities if e.type is EntityType.PERSON}
+    assert people == {"Randall Pike"}
+
+
+def test_a_short_body_name_joins_the_one_body_it_ends(extract: Extract) -> None:
+    x = extract(
+        "The Department of Veterans Affairs canceled the contract. Veterans Affairs "
+        "Secretary Ana Ruiz defended it."
+    )
+    bodies = {e.name for e in x.entities if e.type.is_organization}
+    assert bodies == {"Department of Veterans Affairs"}
+
+
+def test_a_listed_party_is_not_folded_into_a_state_party(extract: Extract) -> None:
+    x = extract(
+        "The Iowa Republican Party met. Rep. Bo Diaz (R-Iowa) spoke for the Republican Party."
+    )
+    assert {"Iowa Republican Party", "Republican Party"} <= {e.name for e in x.entities}
