@@ -86,6 +86,26 @@ def stances(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Stan
             "Social Security numbers.",
             {("Montana", "partially_complied")},
         ),
+        (
+            ASK + "Delaware provided the voter rolls but withheld the tax records.",
+            {("Delaware", "partially_complied")},
+        ),
+        (ASK + "Hawaii withheld the voter rolls.", {("Hawaii", "refused")}),
+        # a list sharing one bare verb: the request in context is what they answer
+        (
+            ASK + "Oregon, Maine and Nevada have refused.",
+            {("Oregon", "refused"), ("Maine", "refused"), ("Nevada", "refused")},
+        ),
+        (
+            ASK + "Arizona and Georgia have not decided.",
+            {("Arizona", "undecided"), ("Georgia", "undecided")},
+        ),
+        (ASK + "Utah is still weighing.", {("Utah", "undecided")}),
+        (
+            "A federal court ordered the Ohio General Assembly to adopt a new map. Speaker "
+            "Ana Ruiz said the Ohio House of Representatives would comply with the order.",
+            {("Ohio House of Representatives", "complied")},
+        ),
         # undecided
         (ASK + "Vermont is still reviewing the request.", {("Vermont", "undecided")}),
         (ASK + "Maine has not decided whether to comply.", {("Maine", "undecided")}),
@@ -111,6 +131,15 @@ def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances
         "Utah sent a letter to the commission.",
         ASK + "Vermont reviewed the request on Monday.",  # done reviewing: no stance yet
         "Robert Hale claimed without providing evidence that the vote was rigged.",
+        "Oregon and Maine have refused.",  # no request to answer
+        "Ohio has not decided.",
+        ASK + "Ohio has not refused.",  # negated
+        ASK + "Ohio has decided.",  # decided what is not said
+        ASK + "Ohio has not decided whether to run a candidate.",  # another question
+        "The Senate Judiciary Committee demanded that the Department of Commerce turn over "
+        "its records.",  # the demand itself, not an answer
+        "The Senate Judiciary Committee asked for the records. The committee would consider "
+        "issuing a subpoena if the Department of Commerce does not comply.",
     ],
 )
 def test_no_stance(stances: Callable[[str], Stances], text: str) -> None:

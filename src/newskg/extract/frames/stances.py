@@ -37,6 +37,9 @@ _GIVING = frozenset({ResponseStatus.COMPLIED, ResponseStatus.PARTIALLY_COMPLIED}
 _SPEAKERS = frozenset({"it", "they", "he", "she", "we"})
 _ONGOING_TAGS = frozenset({"VBG", "VB", "VBZ", "VBP"})
 _OBJECT_PREPS = frozenset({"with", "to", "for", "of"})
+_COMPLEMENTS = frozenset(
+    {"dobj", "dative", "prep", "xcomp", "ccomp", "advcl", "attr", "acomp", "oprd", "conj"}
+)
 _Status = tuple[ResponseStatus, "Token", float]  # status, the word carrying it, confidence
 
 
@@ -93,6 +96,18 @@ def _objects(verb: Token) -> list[Token]:
     """Objects, passive subjects and prepositional objects ("comply with the order")."""
     found = [c for c in verb.children if c.dep_ in {"dobj", "dative", "nsubjpass"}]
     return found + list(pobjs(verb, _OBJECT_PREPS))
+
+
+def _bare(verb: Token) -> bool:
+    """Whether a verb stands alone, its answer the request in context ("have refused")."""
+    return not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+
+
+def _conditional(verb: Token) -> bool:
+    """Whether a verb heads an "if" or "unless" clause."""
+    return verb.dep_ == "advcl" and any(
+        c.dep_ == "mark" and c.lower_ in {"if", "unless"} for c in verb.children
+    )
 
 
 def _speaker(verb: Token) -> Token | None:
@@ -178,6 +193,8 @@ class _Stances:
         if kind in {"refuse", "fail"} and not neg:
             if inner is not None and giving:  # "declined to provide the records"
                 return refused, inner[1], sure * inner[2]
+            if kind == "refuse" and _bare(verb):  # "Ohio and Utah have refused."
+                return refused, verb, sure * 0.85
             asked = kind == "refuse" and any(self.asked(o) for o in _objects(verb))
             return (refused, verb, sure) if asked else None
         if kind == "comply":
@@ -212,6 +229,10 @@ class _Stances:
         """The stances a stance word states: one per actor its subject names."""
         if verb.dep_ in {"xcomp", "amod", "acl", "pcomp"}:
             return []  # "compel the state to comply", "without providing": no answer here
+        if verb.dep_ == "ccomp" and (verb.head.lemma_.lower(), verb.head.pos_) in self.lex.requests:
+            return []  # "demanded that the agency turn over records" is the request itself
+        if _conditional(verb):
+            return []  # "if the agency does not comply": a supposition, no answer
         found = self.status(verb)
         if found is None:
             return []
@@ -233,12 +254,16 @@ class _Stances:
     def _weighs(self, verb: Token) -> bool:
         """Whether an undecided actor weighs a request: one in its sentence, or whether to
         comply ("has not decided whether to comply")."""
+        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+        if any(self.lex.has("issue", c) for c in clauses):
+            return False  # "would consider issuing a subpoena": weighing a request of its own
         sent = self.actors.sent(verb)
         for token in sent:
             self.request_at(token)
         if any(sent.start <= i < sent.end for i in self.mentions):
             return True
-        clauses = [c for c in verb.children if c.dep_ in {"ccomp", "xcomp"}]
+        if _bare(verb):  # "Utah has not decided.", after the request it answers
+            return any(i < verb.i and m.strong for i, m in self.mentions.items())
         return any(self.status(t) for c in clauses for t in c.subtree if t.pos_ == "VERB")
 
     def request_for(self, found: _Found) -> _Mention | None:
