@@ -213,3 +213,23 @@ def test_election_name_is_canonical() -> None:
     assert election_name(None, "representative", "Ohio", district="3rd") == (
         "election for Ohio's 3rd Congressional District"
     )
+
+
+def test_a_state_senate_race_is_for_congress_unless_called_the_state_senate() -> None:
+    from newskg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    us = find_elections(nlp("Roe is running in the 2026 Nevada Senate race."))
+    state = find_elections(nlp("Roe is running in the 2026 Nevada state Senate race."))
+    assert [e.name for e in us] == ["2026 Nevada Senate election"]
+    assert [e.name for e in state] == ["2026 Nevada State Senate election"]
+
+
+def test_a_party_nomination_is_its_primary_and_a_bare_one_no_election() -> None:
+    from newskg.nlp import load_pipeline
+
+    nlp = load_pipeline()
+    won = find_elections(nlp("Roe won the Republican nomination for governor of Utah in 2026."))
+    post = find_elections(nlp("Roe won the nomination for attorney general in the Senate."))
+    assert [e.name for e in won] == ["2026 Utah Republican gubernatorial primary"]
+    assert post == []

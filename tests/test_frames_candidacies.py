@@ -427,3 +427,73 @@ def test_a_person_in_one_race_is_in_no_other_on_context_alone(candidacies: Any) 
         ("Maria Castellanos", "Ohio lieutenant governor election", None, None),
         ("Peter Lindqvist", "Ohio lieutenant governor election", None, None),
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # a share "to" a rival's share
+            "Ann Marsh took 48 percent to Tom Hale's 39 percent in the 2026 Nevada "
+            "gubernatorial primary.",
+            {
+                ("Ann Marsh", "2026 Nevada gubernatorial primary", None, None),
+                ("Tom Hale", "2026 Nevada gubernatorial primary", None, None),
+            },
+        ),
+        (  # a list of shares, "had ... of the vote"
+            "In the 2026 Nevada gubernatorial primary, Ann Marsh had 41 percent of the vote, "
+            "ahead of Tom Hale with 33 percent, Jo Banning with 18 percent and Al Varga with 8 "
+            "percent.",
+            {
+                (name, "2026 Nevada gubernatorial primary", None, None)
+                for name in ("Ann Marsh", "Tom Hale", "Jo Banning", "Al Varga")
+            },
+        ),
+        (  # "to" hung on the race
+            "Ann Marsh lost the Republican nomination in the 2026 Nevada gubernatorial primary "
+            "to Tom Hale.",
+            {
+                ("Ann Marsh", "2026 Nevada Republican gubernatorial primary", None, None),
+                ("Tom Hale", "2026 Nevada Republican gubernatorial primary", None, None),
+            },
+        ),
+        (  # a party's nomination is its primary
+            "State Treasurer Ann Marsh won the Republican nomination for an open U.S. Senate "
+            "seat in Nevada.",
+            {("Ann Marsh", "Nevada Republican Senate primary", None, None)},
+        ),
+        (  # "would" reported under "announced"
+            "Ann Marsh announced Monday that she would run for governor of Utah in 2026.",
+            {("Ann Marsh", "2026 Utah gubernatorial election", None, None)},
+        ),
+        (  # a state's Senate race is for the U.S. Senate unless "state" says otherwise
+            "Tom Hale is running against Sen. Ann Marsh in the 2026 Nevada Senate race.",
+            {
+                ("Tom Hale", "2026 Nevada Senate election", None, None),
+                ("Ann Marsh", "2026 Nevada Senate election", None, None),
+            },
+        ),
+        (
+            "Tom Hale is running in the 2026 Nevada state Senate race.",
+            {("Tom Hale", "2026 Nevada State Senate election", None, None)},
+        ),
+    ],
+)
+def test_shares_nominations_and_announcements(
+    candidacies: Any, text: str, expected: set[Row]
+) -> None:
+    assert candidacies(text) == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Gov. Ann Marsh, a Republican who is not seeking a third term, signed the 2026 budget.",
+        "Rep. Tom Hale said he will not seek re-election in the 2026 congressional elections.",
+        "Ann Marsh said she would run for governor of Utah in 2026 if the bill passed.",
+        "Ann Marsh won the nomination for attorney general after a Senate vote.",
+        "The company had 41 percent of the market in the 2026 fiscal year, ahead of Acme.",
+    ],
+)
+def test_declined_and_conditional_runs_are_no_candidacies(candidacies: Any, text: str) -> None:
+    assert candidacies(text) == set()

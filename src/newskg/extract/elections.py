@@ -45,7 +45,7 @@ _MONTH = (
 _WEEKDAY = r"(?:Monday|Tuesday|Wednesday|Thursday|Friday|Saturday|Sunday)"
 _POSS = r"(?:'s|’s)"
 _NAME = r"[A-Z][a-z]+(?:[ -][A-Z][a-z]+)?"
-_NOUNS = r"elections?|races?|contests?|primar(?:y|ies)|runoffs?|campaigns?|midterms"
+_NOUNS = r"elections?|races?|contests?|primar(?:y|ies)|runoffs?|campaigns?|midterms|nominations?"
 _PARTIES = {"Republican": "Republican", "GOP": "Republican", "Democratic": "Democratic"}
 _PARTIES |= {"Democrat": "Democratic", "Libertarian": "Libertarian", "Green": "Green"}
 _STAGES = {"special": "special", "primary": "primary", "runoff": "runoff"}
@@ -157,7 +157,7 @@ def _office_phrase(tag: str) -> str:
     and New Jersey"; never "President Roe"."""
     states, city = _states(), _city()
     return (
-        rf"(?:the\s+)?(?:(?P<ostate{tag}>{states}){_POSS}\s+)?(?:open\s+)?"
+        rf"(?:the\s+|an?\s+)?(?:(?P<ostate{tag}>{states}){_POSS}\s+)?(?:open\s+)?"
         rf"(?P<office{tag}>(?i:{_alternation(_offices())}))\b(?:\s+seat\b)?"
         rf"(?:\s+(?:of|in)\s+(?:(?P<states{tag}>(?:{states})(?:(?:,\s*|,?\s+and\s+)(?:{states}))*)"
         rf"|(?P<city{tag}>{city}))\b)?(?!\s+[A-Z][a-z])"
@@ -178,7 +178,7 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
     )
     chamber = (
         # "a Washington state Senate race", "Virginia's 2017 House of Delegates elections"
-        rf"(?:\b(?P<year>{_YEAR})\s+)?\b(?P<state>{states}){_POSS}?\s+(?:[Ss]tate\s+)?"
+        rf"(?:\b(?P<year>{_YEAR})\s+)?\b(?P<state>{states}){_POSS}?\s+(?P<own>[Ss]tate\s+)?"
         r"(?P<chamber>Senate|House of Delegates|House of Representatives|House|Assembly|"
         r"legislative|statehouse)\s+(?P<noun>races?|elections?|contests?)\b"
     )
@@ -241,6 +241,8 @@ def _read(kind: str, match: re.Match[str], doc: Doc, published: int | None) -> l
     if kind == "vote":
         return _vote(match, doc)
     year = int(y) if (y := _group(match, "year") or _group(match, "year2")) else None
+    if kind == "chamber" and match["chamber"] == "Senate" and not match["own"]:
+        return [_Contest(begin, end, year, "senator", match["state"])]  # "the Ohio Senate race"
     if kind == "chamber":
         return [_Contest(begin, end, year, "legislator", match["state"], chamber=match["chamber"])]
     if (rel := match.groupdict().get("rel")) and published:
@@ -255,6 +257,10 @@ def _read(kind: str, match: re.Match[str], doc: Doc, published: int | None) -> l
     office = _offices()[named.group(1)] if named else office
     if noun.startswith("campaign") and office is None and not year:
         return []  # "the campaign": a candidate's organisation, not a contest
+    if noun.startswith("nomination"):  # "the Republican nomination": its primary; never
+        if not _group(match, "party"):  # "the nomination for attorney general", a post
+            return []
+        stage = "primary"
     city = _group(match, "city")
     if city is not None and office != "mayor":
         end, city = _start(match, "city") - 4, None  # "running for governor in November"

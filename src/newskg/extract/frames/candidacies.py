@@ -71,9 +71,15 @@ def _verbs() -> dict[str, _Verb]:
 
 
 @cache
-def _share_verbs() -> frozenset[str]:
+def _share_verbs(of_vote: bool = False) -> frozenset[str]:
+    """The verbs of a vote share; with ``of_vote``, also those that need "of the vote"
+    ("had 41 percent of the vote")."""
     rows = read_tsv(data_path("lexicons", "candidacy_verbs.tsv"))
-    return frozenset(r["lemma"] for r in rows if r["frame"] == "share")
+    return frozenset(
+        r["lemma"]
+        for r in rows
+        if r["frame"] == "share" and (of_vote or _value(r["needs"]) != "vote")
+    )
 
 
 @cache
@@ -225,10 +231,10 @@ def _state_in(view: TokenView, token: Token | None) -> str | None:
 def _verb_trigger(
     view: TokenView, verb: Token, spec: _Verb, elections: _Elections
 ) -> _Trigger | None:
-    if view.blocked(verb, _blockers("governor"), _blockers("modal")):
+    if view.blocked(verb, _blockers("governor"), _modals(verb)):
         return None
-    if view.negated(verb) and spec.frame == "seek":
-        return None  # "is not running": no candidacy at all
+    if view.negated(verb) and (spec.frame == "seek" or verb.lemma_.lower() in _blockers("negated")):
+        return None  # "is not running", "will not seek re-election": no candidacy at all
     if view.negated(verb) or not view.asserted(verb):
         spec = replace(spec, subject=None, other=None)  # "did not win": ran, outcome unsaid
     objects = [c for c in verb.children if c.dep_ == "dobj"]  # "re - election": the last
@@ -273,7 +279,7 @@ def _verb_trigger(
         decides = prize.decides
         people += [
             (subject, spec.subject if decides else None),
-            (view.prep_object(verb, "to"), spec.other if decides else None),
+            (_winner(view, verb), spec.other if decides else None),
         ]
     if prize is None or prize.office is None:  # "defeated Y in the race for governor"
         race = next((t for t in _in_clause(view, verb) if _prize(view, t) is not None), None)
@@ -290,19 +296,38 @@ def _verb_trigger(
     )
 
 
+def _winner(view: TokenView, verb: Token) -> Token | None:
+    """Whom a prize was lost to, wherever the parser hung "to": "lost the nomination to Y",
+    "lost the nomination in the primary to Y"."""
+    within = view.prep_object(verb, "in")
+    return view.prep_object(verb, "to") or view.prep_object(within, "to")
+
+
+def _modals(verb: Token) -> frozenset[str]:
+    """The modals that keep a verb from stating a candidacy; "would" reports one under a
+    verb of announcing: "announced that she would run for Congress"."""
+    modals = _blockers("modal")
+    announced = verb.dep_ == "ccomp" and verb.head.lemma_.lower() in _blockers("announce")
+    conditional = any(c.dep_ == "advcl" for c in verb.children)  # "would run if ..."
+    return modals - {"would"} if announced and not conditional else modals
+
+
 def _share_trigger(view: TokenView, percent: Token) -> _Trigger | None:
     """A share of the vote: "Roe drew 4 percent", "Roe finished third with 9 percent", "a
     poll showed Roe with 46 percent", "followed by Doe with 31 percent"."""
     head, of = percent.head, view.prep_object(percent, "of")
     if of is not None and of.lemma_.lower() not in _nouns_of("vote"):
         return None  # "40 percent of the funding"
-    if percent.dep_ in {"dobj", "npadvmod"} and head.lemma_.lower() in _share_verbs():
+    shares = _share_verbs(of is not None)
+    if percent.dep_ in {"dobj", "npadvmod"} and head.lemma_.lower() in shares:
         verb, who = head, view.subject(head)
+    elif percent.dep_ == "pobj" and head.lower_ == "to" and head.head.lemma_.lower() in shares:
+        verb, who = head.head, view.child(percent, "poss")  # "took 48 percent to Roe's 39"
     elif percent.dep_ == "pobj" and head.lower_ == "with":
-        verb = head.head
-        if view.entity_type(verb) is EntityType.PERSON:
-            who = verb  # "showed Roe with 46 percent"
-        elif verb.lemma_.lower() not in _share_verbs():
+        verb, named = head.head, _named_before(view, head)
+        if named is not None:  # "showed Roe with 46 percent", "ahead of Doe with 31 percent"
+            verb, who = _list_verb(view, head), named
+        elif verb.lemma_.lower() not in shares:
             return None
         elif verb.lemma_.lower() == "follow":
             who = view.prep_object(verb, "by")
@@ -313,6 +338,26 @@ def _share_trigger(view: TokenView, percent: Token) -> _Trigger | None:
     if who is None or view.blocked(verb, _blockers("governor"), _blockers("modal")):
         return None
     return _Trigger(verb, ((who, None),), nearby=True, confidence=0.7)
+
+
+def _named_before(view: TokenView, prep: Token) -> Token | None:
+    """The person named right before "with N percent", however a list of them was parsed:
+    "ahead of Doe with 31 percent, Roe with 9 percent and Poe with 4 percent"."""
+    before = prep.doc[prep.i - 1] if prep.i > 0 else None
+    if view.entity_type(before) is EntityType.PERSON:
+        return before
+    return prep.head if view.entity_type(prep.head) is EntityType.PERSON else None
+
+
+def _list_verb(view: TokenView, prep: Token) -> Token:
+    """The verb above a vote share, past names the parser took for verbs: "had 41 percent,
+    ahead of Doe with 31 percent, Roe with 9 percent"."""
+    token = prep.head
+    while token.head is not token and (
+        token.pos_ not in {"VERB", "AUX"} or view.entity_type(token) is EntityType.PERSON
+    ):
+        token = token.head
+    return token
 
 
 def _whole(token: Token | None) -> Token | None:
