@@ -255,10 +255,16 @@ def _with_members(shapes: Graph, tops: set[Node]) -> list[Node]:
 
 
 def run(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
-    """Validate a private copy of ``data`` (it is changed in place) with one part of the
-    prepared shapes, by the engine that prepared them."""
+    """Validate ``data`` with one part of the prepared shapes, by the engine that
+    prepared them; ``data`` is left as it was."""
     if isinstance(shapes_graph, _TurboPart):
         return _run_turbo(data, shapes_graph)
+    private = Graph()
+    private += data  # pyshacl adds the ontology's triples to the graph it validates
+    return _run_pyshacl(private, shapes_graph, advanced=advanced)
+
+
+def _run_pyshacl(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
     from pyshacl.errors import ReportableRuntimeError
     from pyshacl.graph_abstraction import DataGraph
     from pyshacl.validator import Validator
@@ -290,7 +296,11 @@ def run(data: Graph, shapes_graph: Any, *, advanced: bool) -> Graph:
 def _run_turbo(data: Graph, part: _TurboPart) -> Graph:
     from pyshacl_turbo import ReportableRuntimeError
 
-    data += class_hierarchy()  # no reasoner: the subclass facts go in with the data
+    # No reasoner: the subclass facts go in with the data, for the run only. Adding and
+    # removing these few triples costs far less than copying an article graph.
+    added = [t for t in class_hierarchy() if t not in data]
+    for triple in added:
+        data.add(triple)
     try:
         _conforms, report, _text = part.compiled.validate(
             data, inplace=True, allow_warnings=True, allow_infos=True, use_shapes=part.shapes
@@ -299,6 +309,9 @@ def _run_turbo(data: Graph, part: _TurboPart) -> Graph:
         raise ConfigError(
             f"the SHACL shapes cannot be applied: {err}; fix the shapes file"
         ) from err
+    finally:
+        for triple in added:
+            data.remove(triple)
     assert isinstance(report, Graph)
     return report
 

@@ -176,9 +176,7 @@ def validate_graph(
     for shapes_graph, advanced in runs:
         if shapes_graph is None:
             continue
-        copy = Graph()
-        copy += data
-        report = run(copy, shapes_graph, advanced=advanced)
+        report = run(data, shapes_graph, advanced=advanced)
         reports.append(report)
         results += _results(report, data, prepared, article)
     return _report(results, reports, prepared.graph)
