@@ -385,3 +385,81 @@ def test_a_request_about_travel_by_a_person(complaints: Any) -> None:
     assert complaints(text) == {
         ("investigation_request", "Common Cause", "Daniel Whitcomb", OCE, None),
     }
+
+
+GAO = "Government Accountability Office"
+OIG = "Office of Inspector General"
+VA = "Department of Veterans Affairs"
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # the accusing participle hung on the addressee, over a list
+            "A watchdog group, Fair Vote Now, filed a complaint with the Federal Election "
+            "Commission accusing Jane Roe and the Liberty Fund of coordinating advertising.",
+            {
+                ("complaint", "Fair Vote Now", "Jane Roe", FEC, None),
+                ("complaint", "Fair Vote Now", "Liberty Fund", FEC, None),
+            },
+        ),
+        (  # a list of plaintiffs leads the lawsuit
+            "Common Cause and the Sierra Club led the lawsuit against the Department of Justice.",
+            {
+                ("lawsuit", "Common Cause", DOJ, None, None),
+                ("lawsuit", "Sierra Club", DOJ, None, None),
+            },
+        ),
+        (  # a suit names its defendants; "it" refers back to the suit
+            "The lawsuit was brought in 2024 by Common Cause. It named Secretary of State John "
+            "Doe as a defendant.",
+            {("lawsuit", "Common Cause", "John Doe", None, None)},
+        ),
+        (
+            "The suit names Secretary of State John Doe as a defendant.",
+            {("lawsuit", None, "John Doe", None, None)},
+        ),
+        (  # a bid protest addressed to a body
+            "Acme Health Partners filed a bid protest with the Government Accountability Office, "
+            "alleging that the Department of Veterans Affairs canceled its contract.",
+            {("complaint", "Acme Health Partners", VA, GAO, None)},
+        ),
+        (  # an inspector general investigates its own agency
+            "Jane Roe asked the Department of Justice's Office of Inspector General to "
+            "investigate whether the contracts violated federal law.",
+            {("investigation_request", "Jane Roe", DOJ, "Office of Inspector General", None)},
+        ),
+        (  # ... unless the request names whom
+            "Jane Roe asked the Department of Justice's Office of Inspector General to "
+            "investigate John Doe.",
+            {
+                (
+                    "investigation_request",
+                    "Jane Roe",
+                    "John Doe",
+                    "Office of Inspector General",
+                    None,
+                )
+            },
+        ),
+    ],
+)
+def test_participles_named_defendants_protests_and_overseers(
+    complaints: Any, text: str, expected: set[Row]
+) -> None:
+    assert {(*r[:4], None) for r in complaints(text)} == expected
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Jane Roe led the protest against the Department of Justice outside the courthouse.",
+        "The suit names no defendant.",
+        "Fair Vote Now did not file a complaint with the Federal Election Commission accusing "
+        "Jane Roe of anything.",
+    ],
+)
+def test_street_protests_and_unnamed_defendants_are_no_complaints(
+    complaints: Any, text: str
+) -> None:
+    assert complaints(text) == set()

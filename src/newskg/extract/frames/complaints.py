@@ -8,7 +8,10 @@ breached Z", "X filed a complaint with the OCE asking it to investigate Y" (one
 complaint), "X called for an inquiry into Y", "a request from X to investigate Y", "the
 review was requested by X" (the review the article told of), "X referred the matter to
 the FBI", "X argued in court that Y ...", "the plaintiffs included X", "joining X as
-plaintiffs were A and B", "a coalition of states led by <State> Attorney General X".
+plaintiffs were A and B", "a coalition of states led by <State> Attorney General X", "A and
+B led the lawsuit", "the suit names Y as a defendant" (and "It named Y", of the suit before),
+"filed a bid protest with the GAO", "asked the agency's inspector general to investigate
+whether ..." (about the agency).
 
 A complaint with several complainants or respondents becomes one entry per (complainant,
 respondent) pair, as the gold guidelines count "A, B and C asked ..." (one entry each). A
@@ -41,6 +44,7 @@ _BODIES = frozenset(t for t in EntityType if t.is_organization)
 _MAX_ALLEGATION = 160
 _PLAINTIFFS = "plaintiffs"
 _TARGETS = frozenset({"target", "subject", "focus"})
+_OVERSEERS = frozenset({"inspector"})  # an inspector general investigates its own agency
 _GROUPS = frozenset(
     {"group", "organization", "coalition", "watchdog", "alliance", "nonprofit"}
 )  # a lawsuit known only by its plaintiffs, until joined
@@ -58,6 +62,7 @@ class _Noun:
     role: str
     kind: str
     formal: bool
+    addressed: bool = False  # counts only addressed to a body: "a bid protest with the GAO"
 
 
 @dataclass
@@ -87,7 +92,10 @@ def _verbs() -> dict[str, tuple[_Verb, ...]]:
 @cache
 def _nouns() -> dict[str, _Noun]:
     rows = read_tsv(data_path("lexicons", "complaint_nouns.tsv"))
-    return {r["noun"]: _Noun(r["role"], r["kind"], r["formal"] == "always") for r in rows}
+    return {
+        r["noun"]: _Noun(r["role"], r["kind"], r["formal"] == "always", r["formal"] == "addressed")
+        for r in rows
+    }
 
 
 @cache
@@ -281,7 +289,19 @@ class _Reader:
                 return None
             found.addressee = self.body(inv, "by") or self.body(verb, "from", "to")
         self.investigated(found, inv)
+        if asked is not None and not [r for r in found.respondents if r != found.addressee]:
+            found.respondents = self.overseen(asked)
         return found
+
+    def overseen(self, asked: Token) -> list[Entity]:
+        """The agency an inspector general asked to investigate oversees: "asked the
+        agency's inspector general to investigate whether the contracts were legal" asks
+        about the agency."""
+        words = {t.lower_ for t in asked.subtree}
+        owner = self.view.child(asked, "poss") or self.view.child(asked, "compound")
+        if not words & _OVERSEERS or owner is None:
+            return []
+        return [e for e in self.actors(owner) if e.type in _BODIES]
 
     def opened(self, verb: Token) -> Token | None:
         """The investigation a verb opens: "to open an investigation into Y"."""
@@ -344,6 +364,21 @@ class _Reader:
             self.alleged(found, clause)
         found.tokens.append(verb)
 
+    def participles(self, verb: Token) -> list[Token]:
+        """The clauses that say what a filing verb's complaint alleges, wherever the parser
+        hung them: "filed a complaint, alleging ...", "filed a complaint with the FEC accusing
+        Y of ..." (on "FEC")."""
+        found = [c for c in verb.children if c.dep_ in {"advcl", "xcomp"}]
+        objects = [self.view.child(p, "pobj") for p in verb.children if p.dep_ == "prep"]
+        objects.append(self.view.child(verb, "dobj"))
+        return found + [
+            c
+            for o in objects
+            if o is not None
+            for c in o.children
+            if c.dep_ == "acl" and c.tag_ == "VBG" and _frame(c, "allege")
+        ]
+
     def complaint(self, noun: Token, spec: _Noun) -> _Found | None:
         """A lawsuit or complaint noun, with whoever its phrase and its verb name."""
         view = self.view
@@ -374,7 +409,7 @@ class _Reader:
                 court = court or self.body(clause, "in", "with", "before", "to")
             if _frame(clause, "allege"):  # "a lawsuit that accused Y of ..."
                 self.alleges(found, clause)
-        for clause in (c for c in head.children if filed and c.dep_ in {"advcl", "xcomp"}):
+        for clause in self.participles(head) if filed else ():
             if _frame(clause, "allege"):  # "filed a complaint alleging that Y ..."
                 self.alleges(found, clause)
             asked = self.ask(clause, _Verb("ask", None, None)) if _frame(clause, "ask") else None
@@ -388,7 +423,8 @@ class _Reader:
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _TARGETS:
             target = view.described(head.head)  # "Y is the target of a lawsuit"
             found.respondents = self.actors(target) if target is not None else []
-        if noun.dep_ == "nsubj" and _frame(head, "allege"):  # "the suit accuses Y"
+        alleging = noun.dep_ == "nsubj" and _frame(head, "allege") is not None
+        if alleging:  # "the suit accuses Y", "the suit names Y as defendants"
             self.alleges(found, head)
         if noun.dep_ == "pobj" and head.lower_ == "in" and _frame(head.head, "allege"):
             found.complainants = found.complainants or self.actors(view.subject(head.head))
@@ -406,8 +442,10 @@ class _Reader:
         if governed and (received or _frame(head, "decide")):  # "the court dismissed it"
             bodies = [e for e in self.actors(view.subject(head)) if e.type in _BODIES]
             found.addressee = found.addressee or next(iter(bodies), None)
-        if not (spec.formal or filed or received or found.addressee or against is not None):
+        if not (spec.formal or filed or received or alleging or found.addressee or against):
             return None  # "a complaint about the media" is no formal complaint
+        if spec.addressed and found.addressee is None:
+            return None  # "led the protest against the agency": in the street
         self.alleged(found, view.prep_object(noun, "over", "about"))
         return found
 
@@ -453,6 +491,22 @@ class _Reader:
         actors = self.actors(named)
         return _Found(_PLAINTIFFS, [noun], 0.7, actors) if actors else None
 
+    def told_again(self, verb: Token) -> _Found | None:
+        """A complaint a pronoun refers back to, with what it alleges: "The lawsuit was
+        brought by X. It named Y as a defendant", "It also accuses Z of ..."."""
+        subject = self.view.child(verb, "nsubj")
+        if subject is None or subject.lower_ != "it" or not _frame(verb, "allege"):
+            return None
+        start = verb.doc[verb.sent.start - 1].sent.start if verb.sent.start > 0 else 0
+        nouns = [t for t in verb.doc[start : subject.i] if _role(t) == "complaint"]
+        spec = _nouns().get(nouns[-1].lemma_.lower()) if nouns else None
+        found = self.complaint(nouns[-1], spec) if nouns and spec else None
+        if found is None:
+            return None
+        found.respondents, found.law, found.allegation = [], None, None
+        self.alleges(found, verb)
+        return found if found.respondents else None
+
     def read(self, token: Token) -> _Found | None:
         """The complaint a token starts, if it starts one."""
         if token.pos_ == "VERB":
@@ -464,6 +518,9 @@ class _Reader:
             }
             if token.dep_ in {"advcl", "acl", "xcomp"} and self.complaint_of(token.head):
                 return None  # "filed a complaint with X asking it to investigate": one complaint
+            told = self.told_again(token)
+            if told is not None:
+                return told
             for spec in _verbs().get(token.lemma_.lower(), ()):
                 reading = readers.get(spec.frame)
                 found = reading(token, spec) if reading is not None else None
