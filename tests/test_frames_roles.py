@@ -259,3 +259,60 @@ def test_evidence_points_into_the_text(nlp: Any) -> None:
     (span,) = role.evidence
     assert text[span.begin : span.end] == span.text == "Justice Department spokeswoman Jane Roe"
     assert span.sentence == text
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "Ohio State Treasurer Marta Quill won the primary on Tuesday.",
+            ("Marta Quill", "state treasurer", "Ohio"),
+        ),
+        (
+            "Marta Quill, a Dayton city councilwoman, said she would run.",
+            ("Marta Quill", "city councilwoman", None),
+        ),
+        (
+            "Lake County Election Commissioner Marta Quill asked for an inquiry.",
+            ("Marta Quill", "election commissioner", None),
+        ),
+    ],
+)
+def test_office_as_written(nlp: Any, text: str, expected: tuple[str, str, str | None]) -> None:
+    assert expected in roles(nlp, text)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # a verb the parser took for a noun is no part of the title
+        (
+            "The new lawsuit, filed in Kent County District Court, names Secretary of State "
+            "Lorna Pike and two county clerks.",
+            {("Lorna Pike", "secretary of state", None)},
+        ),
+        # a lower-case noun before a capitalised title: the title alone
+        (
+            "In a letter, committee Chairman Tom Reed asked for the files.",
+            {("Tom Reed", "chairman", None)},
+        ),
+        # stacked titles: the one next to the name is the office
+        (
+            "A watchdog accused Ohio Senate candidate Rep. Tom Reed (R-Ohio) of fraud.",
+            {("Tom Reed", "representative", "Ohio")},
+        ),
+        # a lower-case title keeps its lower-case nouns
+        (
+            "Tom Reed, a longtime school board member, resigned.",
+            {("Tom Reed", "school board member", None)},
+        ),
+    ],
+)
+def test_stacked_and_verb_words(
+    nlp: Any, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert roles(nlp, text) == expected
+
+
+def test_retired_is_former(nlp: Any) -> None:
+    assert former(nlp, "Retired Gen. Peter Lang endorsed her.") == {"Peter Lang/general": True}

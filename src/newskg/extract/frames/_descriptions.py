@@ -83,9 +83,14 @@ class DescriptionReader(MarkedDoc):
         else:
             return None
         words, nouns, growing = [d.office] if d.office else [], set(), d.head != "party"
+        # A capitalised title before a name takes no lower-case nouns: "the lawsuit names
+        # Secretary of State X", "committee Chairman X"; "school board member X" does.
+        lower = doc[d.start].is_lower
         i = d.start - 1
         while i >= floor:
             tok, span, mention = doc[i], self.ends.get(i + 1), self.ents.get(i)
+            if span is not None and span[1].kind in HEAD_KINDS:
+                break  # stacked titles, "Senate candidate Rep. X": the nearest is the office
             if span is not None and span[1].kind not in HEAD_KINDS:
                 if span[1].kind == "modifier" and growing:
                     words.insert(0, span[1].office)
@@ -111,7 +116,7 @@ class DescriptionReader(MarkedDoc):
             elif tok.lower_ in _ARTICLES or tok.tag_ == "PRP$":
                 d.opened, d.start = True, i
                 break
-            elif tok.is_lower and tok.pos_ == "NOUN" and growing:  # "school board member"
+            elif tok.is_lower and tok.pos_ == "NOUN" and growing and lower:
                 words.insert(0, tok.lower_)
                 nouns.add(i)
             elif tok.is_lower and tok.pos_ == "ADJ":  # "foreign policy adviser", not "top"
