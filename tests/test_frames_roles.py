@@ -64,6 +64,14 @@ def former(nlp: Any, text: str) -> dict[str, bool]:
             "Former Gov. Peter Lang of Ohio endorsed her.",
             ("Peter Lang", "governor", "Ohio"),
         ),
+        (
+            "Ohio State Treasurer Marta Quill won the primary on Tuesday.",
+            ("Marta Quill", "state treasurer", "Ohio"),
+        ),
+        (
+            "Lake County Election Commissioner Marta Quill asked for an inquiry.",
+            ("Marta Quill", "election commissioner", None),
+        ),
     ],
 )
 def test_title_before_name(nlp: Any, text: str, expected: tuple[str, str, str | None]) -> None:
@@ -110,6 +118,10 @@ def test_department_word_before_title_names_the_department(nlp: Any) -> None:
         (
             "Mark Doyle, 54, a Republican lawmaker from Ohio, spoke.",
             ("Mark Doyle", "lawmaker", None),
+        ),
+        (
+            "Marta Quill, a Dayton city councilwoman, said she would run.",
+            ("Marta Quill", "city councilwoman", None),
         ),
     ],
 )
@@ -259,27 +271,6 @@ def test_evidence_points_into_the_text(nlp: Any) -> None:
     (span,) = role.evidence
     assert text[span.begin : span.end] == span.text == "Justice Department spokeswoman Jane Roe"
     assert span.sentence == text
-
-
-@pytest.mark.parametrize(
-    ("text", "expected"),
-    [
-        (
-            "Ohio State Treasurer Marta Quill won the primary on Tuesday.",
-            ("Marta Quill", "state treasurer", "Ohio"),
-        ),
-        (
-            "Marta Quill, a Dayton city councilwoman, said she would run.",
-            ("Marta Quill", "city councilwoman", None),
-        ),
-        (
-            "Lake County Election Commissioner Marta Quill asked for an inquiry.",
-            ("Marta Quill", "election commissioner", None),
-        ),
-    ],
-)
-def test_office_as_written(nlp: Any, text: str, expected: tuple[str, str, str | None]) -> None:
-    assert expected in roles(nlp, text)
 
 
 @pytest.mark.parametrize(
