@@ -195,3 +195,19 @@ def test_a_state_chamber_is_not_the_congressional_one(
 ) -> None:
     x = extract(text)
     assert names(x, EntityType.GOVERNMENT_BODY) == {body}
+
+
+def test_a_section_of_an_act_is_the_act(extract: Extract) -> None:
+    x = extract("The judge ruled under Section 2 of the Voting Rights Act on Monday.")
+    assert names(x, EntityType.LAW) == {"Voting Rights Act of 1965"}
+
+
+def test_a_first_name_alone_joins_the_one_person_with_it(extract: Extract) -> None:
+    x = extract("Ana Whitcombe won the seat. Ana thanked her staff on Wednesday.")
+    assert names(x, EntityType.PERSON) == {"Ana Whitcombe"}
+
+
+def test_a_title_after_a_body_is_cut_from_the_body(extract: Extract) -> None:
+    x = extract("The race drew retired Army Col. Marcus Tillery, a Democrat.")
+    assert "Army Col" not in names(x)
+    assert "Marcus Tillery" in names(x, EntityType.PERSON)

@@ -105,8 +105,11 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
             matches = [
                 f for f in full if [w for w in f.split() if w not in _SUFFIXES][-1] == words[0]
             ]
+            firsts = [f for f in full if f.split()[0] == words[0]]
             if matches:
                 target[(EntityType.PERSON, name)] = max(matches, key=lambda f: people[f])
+            elif len(firsts) == 1:  # a first name alone, of the one person who has it
+                target[(EntityType.PERSON, name)] = firsts[0]
         elif len(words) > 2:  # "Ana M. Ruiz" -> "Ana Ruiz" when that is used
             short = f"{words[0]} {words[-1]}"
             if short in people:
@@ -141,13 +144,14 @@ def _names_part_of(short: str, full: str) -> bool:
 def _retype_surnames(raws: list[RawMention]) -> list[RawMention]:
     """NER often calls a person an ORG, GPE or LOC; a known person's name or surname is
     that person. Tentative mentions that are not are dropped."""
-    people = {r.name for r in raws if r.type is EntityType.PERSON}
+    people = {r.name for r in raws if r.type is EntityType.PERSON and not r.tentative}
     # A one-word person ("President Roe" gives "Roe") counts too: an article that never
     # gives the full name still calls its ORG-tagged "Roe" the same person.
     names = people | {name.split()[-1] for name in people}
+    names |= {name.split()[0] for name in people if " " in name}  # "Ana" of "Ana Ruiz"
     out = []
     for raw in raws:
-        if not raw.from_gazetteer and raw.type is not EntityType.PERSON and raw.name in names:
+        if not raw.from_gazetteer and raw.name in names:
             raw = replace(raw, type=EntityType.PERSON, tentative=False)
         if not raw.tentative:
             out.append(raw)

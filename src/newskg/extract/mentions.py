@@ -209,9 +209,21 @@ def from_ents(doc: Doc) -> list[RawMention]:
         elif label == "LAW":
             start, end = _trim(ent, strip_titles=False)
             span = span_of(doc, start, end)
-            if span is not None and span.text[:1].isupper():
+            if span is not None and span.text[:1].isupper() and not _part_of_a_law(doc, end):
                 found.append(RawMention(span, EntityType.LAW, span.text))
     return found
+
+
+_LAW_PARTS = re.compile(r"^(?:Section|Sec\.|Article|Title|Clause|Subsection) \S+$")
+
+
+def _part_of_a_law(doc: Doc, end: int) -> bool:
+    """ "Section 2" of "Section 2 of the Voting Rights Act": the law is the act."""
+    return (
+        end + 1 < len(doc)
+        and doc[end].lower_ == "of"
+        and bool(_LAW_PARTS.match(doc[max(0, end - 2) : end].text))
+    )
 
 
 _FUNCTION_WORDS = frozenset(
@@ -238,6 +250,8 @@ _FUNCTION_WORDS = frozenset(
 def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[RawMention]:
     """An ORG entity as a mention, a person's mention, or nothing when it is NER noise."""
     start, end = _trim(ent, strip_titles=False)
+    while end > start + 1 and _is_title(doc[end - 1].text):
+        end -= 1  # "Army Col." before a name: the body, then the title
     while end > start + 1 and doc[end - 1].lower_ in _FUNCTION_WORDS:
         end -= 1  # "Ruiz for" (of "Ruiz for Congress" cut short)
     span = span_of(doc, start, end)
