@@ -463,3 +463,35 @@ def test_street_protests_and_unnamed_defendants_are_no_complaints(
     complaints: Any, text: str
 ) -> None:
     assert complaints(text) == set()
+
+
+EPA_SUIT = ("lawsuit", None, EPA, None, None)
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (  # an officeholder is not her possessor
+            "Gov. Jane Roe vetoed the bill after her attorney general sued the Environmental "
+            "Protection Agency.",
+            {EPA_SUIT},
+        ),
+        (  # lawyers act for their possessor
+            "Jane Roe's lawyers sued the Environmental Protection Agency.",
+            {("lawsuit", "Jane Roe", EPA, None, None)},
+        ),
+        (  # party members led by someone: the leader, not the party
+            "Democrats on the House Agriculture Committee, led by Rep. John Doe, have asked the "
+            "Department of Justice to investigate Jane Roe.",
+            {("investigation_request", "John Doe", "Jane Roe", DOJ, None)},
+        ),
+        (
+            "Democrats have asked the Department of Justice to investigate Jane Roe.",
+            {("investigation_request", "Democratic Party", "Jane Roe", DOJ, None)},
+        ),
+    ],
+)
+def test_officeholders_and_leaders_of_party_members(
+    complaints: Any, text: str, expected: set[Row]
+) -> None:
+    assert complaints(text) == expected

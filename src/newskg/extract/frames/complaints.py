@@ -28,7 +28,7 @@ from dataclasses import dataclass, field, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ...gazetteer import read_tsv
+from ...gazetteer import read_tsv, titles
 from ...model import Complaint, Entity, EntityType
 from ...resources import data_path
 from .. import FrameContext, Frames, register_frame
@@ -113,6 +113,13 @@ def _role(token: Token | None) -> str | None:
     return noun.role if noun is not None else None
 
 
+def _office(noun: Token) -> bool:
+    """True for an office one person holds ("her attorney general", "Roe's governor"), whose
+    holder is not a possessor that is a person."""
+    words = [c.text for c in noun.lefts if c.dep_ == "compound"] + [noun.text]
+    return titles().get(" ".join(words).title(), ("", ""))[1] == "office"
+
+
 class _Reader:
     """Reads the complaints of one article off its parse."""
 
@@ -132,8 +139,14 @@ class _Reader:
         view = self.view
         found = view.entities_of(token, ACTORS)
         if token is not None and not found and view.entity(token) is None:
-            of = view.child(token, "poss") or view.prep_object(token, "of", "by")
+            owner = view.child(token, "poss")
+            held = view.resolve(owner)
+            if _office(token) and held is not None and held.type is EntityType.PERSON:
+                owner = None  # "her attorney general" is not she; "the EPA's inspector general"
+            of = owner or view.prep_object(token, "of", "by")
             found = view.entities_of(of, ACTORS) or view.led(token) or view.introduced(token)
+        elif token is not None and all(e.type is EntityType.POLITICAL_PARTY for e in found):
+            found = view.led(token) or found  # "Democrats on the panel, led by Rep. Roe": Roe
             if not found and token.lemma_ in _GROUPS:  # "the EPIC watchdog group"
                 named = (view.entity(c) for c in token.children if c.dep_ == "compound")
                 found = [e for e in named if e is not None and e.type in _BODIES]
