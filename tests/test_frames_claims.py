@@ -76,6 +76,16 @@ def claims(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Claim
             {("The New York Times", "The New York Times"), (HALE, "The New York Times")},
         ),
         ("Thomas Whitfield said on CNN that the deal was dead.", {("Thomas Whitfield", "CNN")}),
+        # an "as X reported" aside: X reports the clause it hangs on
+        (
+            "The agency shared the files with police, as CNN reported on Friday.",
+            {("CNN", "CNN")},
+        ),
+        ("As Robert Hale argued on Monday, the plan failed.", {(HALE, None)}),
+        (
+            "The plan failed, as Robert Hale and Maria Delgado argued.",
+            {(HALE, None), ("Maria Delgado", None)},
+        ),
         # claim nouns
         ("Robert Hale's claim that the vote was rigged drew criticism.", {(HALE, None)}),
         # lists, pronouns, group anaphors
@@ -134,6 +144,8 @@ def test_evidence_status(claims: Callable[[str], Claims], text: str, status: str
         "Robert Hale wrote a book about the war.",  # no assertion reported
         "Maria Delgado and Thomas Whitfield met on Monday. She said the law was unfair.",
         "It was reported that the agency had lost the files.",
+        "The plan failed as Robert Hale left the room.",  # "as" of time, no reporting verb
+        "The plan failed, as Robert Hale did not argue.",  # negated
     ],
 )
 def test_no_claim(claims: Callable[[str], Claims], text: str) -> None:

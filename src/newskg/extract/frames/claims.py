@@ -134,7 +134,16 @@ def _content(verb: Token, sent: SpacySpan, needs: str, lex: _Lexicon) -> list[To
         return list(oprd.subtree) if oprd is not None else []
     if verb.i + 1 < sent.end and verb.nbor().text == ":":  # "The Sun reports: ..."
         return list(sent.doc[verb.i + 2 : sent.end])
-    return _postposed(verb, sent)
+    return _as_clause(verb) or _postposed(verb, sent)
+
+
+def _as_clause(verb: Token) -> list[Token]:
+    """The clause an "as X reported" aside attaches to: what X reported."""
+    marked = any(c.dep_ == "mark" and c.lower_ == "as" for c in verb.children)
+    if verb.dep_ != "advcl" or not marked:
+        return []
+    inside = {t.i for t in verb.subtree}
+    return [t for t in verb.head.subtree if t.i not in inside and not t.is_punct]
 
 
 def _postposed(verb: Token, sent: SpacySpan) -> list[Token]:
