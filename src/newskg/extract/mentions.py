@@ -250,7 +250,13 @@ _FUNCTION_WORDS = frozenset(
 def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[RawMention]:
     """An ORG entity as a mention, a person's mention, or nothing when it is NER noise."""
     start, end = _trim(ent, strip_titles=False)
-    while end > start + 1 and _is_title(doc[end - 1].text):
+    while (
+        end > start + 1
+        and _is_title(doc[end - 1].text)
+        and end < len(doc)
+        and doc[end].pos_ == "PROPN"
+        and doc[end].is_title
+    ):
         end -= 1  # "Army Col." before a name: the body, then the title
     while end > start + 1 and doc[end - 1].lower_ in _FUNCTION_WORDS:
         end -= 1  # "Ruiz for" (of "Ruiz for Congress" cut short)
