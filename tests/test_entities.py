@@ -211,3 +211,21 @@ def test_a_title_after_a_body_is_cut_from_the_body(extract: Extract) -> None:
     x = extract("The race drew retired Army Col. Marcus Tillery, a Democrat.")
     assert "Army Col" not in names(x)
     assert "Marcus Tillery" in names(x, EntityType.PERSON)
+
+
+@pytest.mark.parametrize(
+    "text",
+    [
+        "Republican Brent Tidwell won the runoff.",
+        "Jefferson County Clerk Brent Tidwell said he would comply.",
+        "Secretary of State Brent Tidwell rejected the claim.",
+    ],
+)
+def test_a_person_inside_an_org_tagged_span(extract: Extract, text: str) -> None:
+    x = extract(text)
+    assert names(x, EntityType.PERSON) == {"Brent Tidwell"}
+    assert not any("Tidwell" in n for n in names(x) - {"Brent Tidwell"})
+
+
+def test_a_fragment_of_a_name_is_no_organization(extract: Extract) -> None:
+    assert names(extract("The super PAC declined the request.")) == set()

@@ -91,3 +91,68 @@ def test_a_listed_party_is_not_folded_into_a_state_party(extract: Extract) -> No
         "The Iowa Republican Party met. Rep. Bo Diaz (R-Iowa) spoke for the Republican Party."
     )
     assert {"Iowa Republican Party", "Republican Party"} <= {e.name for e in x.entities}
+
+
+@pytest.mark.parametrize(
+    ("text", "name", "kind"),
+    [
+        (
+            "The American Civil Liberties Union of Kentucky sued on Monday.",
+            "American Civil Liberties Union of Kentucky",
+            EntityType.ADVOCACY_GROUP,
+        ),
+        ("Common Cause Ohio filed the complaint.", "Common Cause Ohio", EntityType.ADVOCACY_GROUP),
+        (
+            "The Republican Party of New Mexico objected.",
+            "Republican Party of New Mexico",
+            EntityType.POLITICAL_PARTY,
+        ),
+    ],
+)
+def test_a_state_branch_of_a_group_or_party(
+    extract: Extract, text: str, name: str, kind: EntityType
+) -> None:
+    assert names_of(extract(text)) == {(name, kind)}
+
+
+def test_a_national_outlet_before_a_state_name_stays_the_outlet(extract: Extract) -> None:
+    x = extract("He told CNN Ohio voters were angry.")
+    assert ("CNN", EntityType.NEWS_OUTLET) in names_of(x)
+
+
+def names_of(x: ArticleExtraction) -> set[tuple[str, EntityType]]:
+    return {(e.name, e.type) for e in x.entities}
+
+
+def test_an_acting_county_is_its_government(extract: Extract) -> None:
+    x = extract("Pima County and Yavapai County refused the request.")
+    assert names_of(x) == {
+        ("Pima County", EntityType.GOVERNMENT_BODY),
+        ("Yavapai County", EntityType.GOVERNMENT_BODY),
+    }
+
+
+def test_a_county_as_a_place_is_no_entity(extract: Extract) -> None:
+    assert names_of(extract("Voters in Lake County and Pine County backed her.")) == set()
+
+
+def test_the_bare_chambers_of_a_state_story_are_the_states(extract: Extract) -> None:
+    x = extract(
+        "The Tennessee House of Representatives passed the map. The House vote was 70 to "
+        "25, and the Senate agreed."
+    )
+    assert names_of(x) == {
+        ("Tennessee House of Representatives", EntityType.GOVERNMENT_BODY),
+        ("Tennessee Senate", EntityType.GOVERNMENT_BODY),
+    }
+
+
+def test_a_bare_chamber_stays_federal_when_congress_is_named(extract: Extract) -> None:
+    x = extract(
+        "The Tennessee House passed the map. The U.S. House also voted, and the House adjourned."
+    )
+    houses = {e.name: len(e.mentions) for e in x.entities}
+    assert houses == {
+        "Tennessee House of Representatives": 1,
+        "United States House of Representatives": 2,
+    }

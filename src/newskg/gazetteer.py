@@ -24,6 +24,7 @@ __all__ = [
     "entries",
     "read_tsv",
     "state_body_entries",
+    "state_chambers",
     "state_entries",
     "titles",
 ]
@@ -151,6 +152,14 @@ def state_body_entries() -> list[GazetteerEntry]:
         written = (f"{state} Attorney General’s Office", f"Office of the {state} Attorney General")
         found.append(GazetteerEntry(office, EntityType.GOVERNMENT_BODY, written))
     return found
+
+
+@cache
+def state_chambers() -> dict[str, tuple[str, str]]:
+    """Each state legislative chamber's name -> its state and "upper" or "lower"."""
+    path = data_path("gazetteer", "state_legislatures.tsv")
+    rows = list(read_tsv(path)) if path.is_file() else []
+    return {r[role]: (r["state"], role) for r in rows for role in ("upper", "lower") if r[role]}
 
 
 @cache

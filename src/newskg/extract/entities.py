@@ -16,7 +16,7 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import read_tsv
+from ..gazetteer import read_tsv, state_chambers
 from ..ids import entity_key
 from ..model import Entity, EntityType
 from ..resources import data_path
@@ -131,6 +131,37 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
     return target
 
 
+_FEDERAL_CHAMBERS = {
+    "Senate": "United States Senate",
+    "House": "United States House of Representatives",
+}
+_BARE_ROLES = {"Senate": "upper", "House": "lower", "Assembly": "lower"}
+
+
+def _bare_chambers_at_home(raws: list[RawMention]) -> list[RawMention]:
+    """ "the Senate" in a story about one state's legislature is that state's senate.
+
+    A bare "Senate" or "House" is the U.S. chamber (the gazetteer's reading) unless the
+    article names the chambers of exactly one state and never names Congress or a
+    chamber of it."""
+    chambers = state_chambers()
+    states = {chambers[r.name][0] for r in raws if r.name in chambers}
+    federal = {r.name for r in raws if r.span.text not in _BARE_ROLES} & {
+        *_FEDERAL_CHAMBERS.values(),
+        "United States Congress",
+    }
+    if len(states) != 1 or federal:
+        return raws
+    home = {role: name for name, (state, role) in chambers.items() if state in states}
+    out = []
+    for raw in raws:
+        chamber = home.get(_BARE_ROLES.get(raw.span.text, ""))
+        if chamber is not None:
+            raw = replace(raw, name=chamber, type=EntityType.GOVERNMENT_BODY)
+        out.append(raw)
+    return out
+
+
 def _names_part_of(short: str, full: str) -> bool:
     """ "Interior" is a word of "Department of the Interior"; "Veterans Affairs" ends
     "Department of Veterans' Affairs" (apostrophes aside)."""
@@ -238,6 +269,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     raws = _retype_surnames(drop_overlaps(raws + tentative))
     surnames = {r.name.split()[-1] for r in raws if r.type is EntityType.PERSON}
     raws = drop_overlaps(raws + administrations(doc, surnames, taken))
+    raws = _bare_chambers_at_home(raws)
     targets = _merge_targets(raws)
     raws = [replace(r, name=targets.get((r.type, r.name), r.name)) for r in raws]
     raws = _resolve_acronyms(raws)

@@ -182,6 +182,9 @@ def from_ents(doc: Doc) -> list[RawMention]:
     types = {t.value for t in EntityType}
     for ent in doc.ents:
         label = ent.label_
+        if label in {"GPE", "LOC", "PERSON", "ORG"} and _trimmed_last(ent) in _COUNTY_WORDS:
+            found.extend(_county(doc, ent))
+            continue
         if label in types:
             span = span_of(doc, ent.start, ent.end)
             if span is not None and not _common_word_match(ent):
@@ -226,6 +229,33 @@ def _part_of_a_law(doc: Doc, end: int) -> bool:
     )
 
 
+_COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
+_ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def _trimmed_last(ent: SpacySpan) -> str:
+    start, end = _trim(ent, strip_titles=False)
+    return ent.doc[end - 1].text if end > start else ""
+
+
+def _county(doc: Doc, ent: SpacySpan) -> list[RawMention]:
+    """A county is a place ("voters in Lake County") unless it acts: the subject of a
+    verb, a possessor or one of a list of subjects ("Lake County refused"), when it is
+    the county's government."""
+    start, end = _trim(ent, strip_titles=False)
+    head = doc[end - 1]
+    # "Lake County and Pine County refused": the first of a list hangs on the last.
+    acting = head.dep_ in _ACTOR_DEPS or (
+        head.dep_ in {"conj", "nmod", "compound"}
+        and head.head.text in _COUNTY_WORDS
+        and head.head.dep_ in _ACTOR_DEPS
+    )
+    span = span_of(doc, start, end)
+    if not acting or span is None or end - start < 2:
+        return []
+    return [RawMention(span, EntityType.GOVERNMENT_BODY, span.text)]
+
+
 _FUNCTION_WORDS = frozenset(
     {
         "of",
@@ -264,16 +294,10 @@ def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[Raw
     if span is None or not span.text[:1].isupper() or span.text in parties:
         return []
     tokens = doc[start:end]
-    person = span_of(doc, start + 1, end)
-    if (
-        _is_title(tokens[0].text)
-        and 2 <= len(tokens) <= 4
-        and all(t.is_title for t in tokens[1:])
-        and person is not None
-        and _clean_person(person.text)
-    ):  # "Representative Ana Ruiz": a titled person, not a body
-        return [RawMention(person, EntityType.PERSON, person.text)]
-    if _generic_org(tokens) or _JUNK.search(span.text):
+    person = _person_after_marker(doc, start, end, parties)
+    if person is not None:
+        return [person]
+    if _generic_org(tokens) or _JUNK.search(span.text) or span.text in _ORG_FRAGMENTS:
         return []
     if span.text.replace(" ", "").isupper() and len(span.text) > 6 and len(tokens) > 1:
         return []  # an all-caps dateline or headline ("SANTA FE", "VOTER FRAUD PANEL")
@@ -285,6 +309,42 @@ def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[Raw
 
 
 _IDENTIFIER_NOUNS = frozenset({"number", "numbers", "card", "cards", "no.", "nos."})
+# What NER leaves of a longer name ("The super PAC", "Acme Holdings LLC" cut short).
+_ORG_FRAGMENTS = frozenset({"PAC", "Super", "LLC", "Inc", "Inc.", "Corp", "Corp.", "Co."})
+
+
+def _ends_a_title(doc: Doc, i: int, start: int) -> bool:
+    """ "State" of "Secretary of State Ana Ruiz" that NER cut from its title."""
+    return (
+        i == start
+        and i > 1
+        and doc[i - 1].lower_ == "of"
+        and _is_title(f"{doc[i - 2].text} of {doc[i].text}")
+    )
+
+
+def _person_after_marker(
+    doc: Doc, start: int, end: int, parties: dict[str, str]
+) -> RawMention | None:
+    """The person an ORG span ends with, after a title or party word inside it:
+    "Representative Ana Ruiz", "Lake County Clerk Ana Ruiz", "Republican Ana Ruiz", and
+    "State Ana Ruiz" left over from "Secretary of State Ana Ruiz"."""
+    marker = None
+    for i in range(start, end - 1):
+        text = doc[i].text
+        if _is_title(text) or text in parties or _ends_a_title(doc, i, start):
+            marker = i
+    if marker is None or not 1 <= end - marker - 1 <= 3:
+        return None
+    names = doc[marker + 1 : end]
+    if not all(t.is_title and t.pos_ == "PROPN" for t in names):
+        return None
+    if any(t.lower_ in org_keywords() or _is_title(t.text) for t in names):
+        return None  # "Senate Judiciary Committee": a body, whatever precedes it
+    span = span_of(doc, marker + 1, end)
+    if span is None or not _clean_person(span.text) or (end - marker - 1 < 2 and marker > start):
+        return None
+    return RawMention(span, EntityType.PERSON, span.text)
 
 
 @cache

@@ -45,7 +45,30 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An) ")
 
 def shaped_names(doc: Doc) -> list[RawMention]:
     """Mentions of bodies, committees and laws named by the shapes above."""
-    return _place_bodies(doc) + _committees(doc) + _laws(doc)
+    return _place_bodies(doc) + _committees(doc) + _laws(doc) + _state_affiliates(doc)
+
+
+_AFFILIATE_KINDS = frozenset({EntityType.ADVOCACY_GROUP.value, EntityType.POLITICAL_PARTY.value})
+
+
+def _state_affiliates(doc: Doc) -> list[RawMention]:
+    """A group's or party's state branch: "the Civil Liberties Union of Ohio", "the
+    Democratic Party of Ohio", and for groups "Common Cause Ohio"."""
+    states = {e.start: e for e in doc.ents if e.label_ == EntityType.STATE.value}
+    found = []
+    for ent in doc.ents:
+        if ent.label_ not in _AFFILIATE_KINDS:
+            continue
+        state = states.get(ent.end)
+        if state is None and ent.end < len(doc) and doc[ent.end].lower_ == "of":
+            state = states.get(ent.end + 1)
+        elif state is not None and ent.label_ != EntityType.ADVOCACY_GROUP.value:
+            state = None  # "the Republican Party Ohio voters chose" is no party's name
+        span = span_of(doc, ent.start, state.end) if state is not None else None
+        if span is not None:
+            name = _LEADING_ARTICLE.sub("", span.text)
+            found.append(_mention(name, span, EntityType(ent.label_)))
+    return found
 
 
 def _is_head(token: Token) -> bool:
