@@ -4,12 +4,13 @@
                                       [--keep DIR]
 
 The evaluation articles, repeated under new ids to ``--count`` articles, are built into a
-store folder with ``--jobs`` processes. A sampler adds up the resident memory (RSS) of
-the build's process and its worker processes every 0.2 s. The script prints the memory
-at each tenth of each stage, the peak of the whole build (the target is under 2 GB) and
-the peaks of the first and second halves of the writing stage (flat means the second is
-no higher than the first, give or take noise). ``--keep DIR`` keeps the store, e.g. for
-``bench_query.py --store DIR``.
+store folder with ``--jobs`` processes. A sampler adds up the memory of the build's
+process and its worker processes every 0.2 s: their proportional set size (PSS: a page
+shared by forked processes counted once in all) and, as an upper bound, their RSS. The
+script prints the memory at each tenth of each stage, the peak of the whole build (the
+target is under 2 GB) and the peaks of the first and second halves of the writing stage
+(flat means the second is no higher than the first, give or take noise). ``--keep DIR``
+keeps the store, e.g. for ``bench_query.py --store DIR``.
 """
 
 from __future__ import annotations
@@ -30,8 +31,23 @@ from newskg.pipeline import build_store
 PAGE = os.sysconf("SC_PAGE_SIZE")
 
 
-def _tree_rss(root: int) -> int:
-    """Bytes resident in ``root`` and every process descending from it."""
+def _pss(pid: int, resident: int) -> int:
+    """Bytes of ``pid``'s proportional set size: its resident pages, each page shared
+    with other processes (a forked worker shares the model with its parent) counted as
+    its share."""
+    try:
+        with open(f"/proc/{pid}/smaps_rollup", encoding="ascii") as rollup:
+            for line in rollup:
+                if line.startswith("Pss:"):
+                    return int(line.split()[1]) * 1024
+    except (OSError, ValueError):
+        pass
+    return resident
+
+
+def _tree_memory(root: int) -> tuple[int, int]:
+    """Bytes resident in ``root`` and every process descending from it: the sum of
+    their RSS (shared pages counted in each process) and of their PSS."""
     parents: dict[int, int] = {}
     rss: dict[int, int] = {}
     for entry in os.listdir("/proc"):
@@ -46,7 +62,7 @@ def _tree_rss(root: int) -> int:
             continue
         parents[int(entry)] = int(fields[1])
         rss[int(entry)] = resident
-    total, wanted = 0, {root}
+    wanted = {root}
     changed = True
     while changed:
         changed = False
@@ -54,22 +70,27 @@ def _tree_rss(root: int) -> int:
             if parent in wanted and pid not in wanted:
                 wanted.add(pid)
                 changed = True
-    for pid in wanted:
-        total += rss.get(pid, 0)
-    return total
+    total_rss = sum(rss.get(pid, 0) for pid in wanted)
+    total_pss = sum(_pss(pid, rss.get(pid, 0)) for pid in wanted if pid in rss)
+    return total_rss, total_pss
 
 
 class Sampler(threading.Thread):
+    """Samples the memory of this process and its workers every 0.2 s: ``now``, ``peak``
+    and ``window_peak`` are PSS sums, ``rss_peak`` the peak RSS sum."""
+
     def __init__(self) -> None:
         super().__init__(daemon=True)
         self.now = 0
         self.peak = 0
+        self.rss_peak = 0
         self.window_peak = 0
         self.stop = threading.Event()
 
     def run(self) -> None:
         while not self.stop.is_set():
-            self.now = _tree_rss(os.getpid())
+            rss, self.now = _tree_memory(os.getpid())
+            self.rss_peak = max(self.rss_peak, rss)
             self.peak = max(self.peak, self.now)
             self.window_peak = max(self.window_peak, self.now)
             time.sleep(0.2)
@@ -109,7 +130,7 @@ def main() -> int:
             peak = sampler.take_window()
             halves.setdefault(stage, []).append(peak)
             print(
-                f"{stage:10} {done:>6}/{total:<6} now {mb(sampler.now)}  peak since last "
+                f"{stage:10} {done:>6}/{total:<6} PSS now {mb(sampler.now)}  peak since last "
                 f"{mb(peak)}",
                 flush=True,
             )
@@ -125,7 +146,10 @@ def main() -> int:
         f"built {result.articles} articles, {result.triples} triples in {seconds:.0f} s "
         f"with {args.jobs} processes"
     )
-    print(f"peak RSS, build process and workers together: {mb(sampler.peak)}")
+    print(
+        f"peak memory, build process and workers together: PSS {mb(sampler.peak)}, "
+        f"RSS summed {mb(sampler.rss_peak)} (shared pages counted in every process)"
+    )
     print(f"peak RSS of the build process alone {mb(own)}, of the largest worker {mb(children)}")
     writing = halves.get("writing", [])
     if len(writing) >= 4:
