@@ -113,6 +113,43 @@ def stances(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Stan
             ASK + "Nebraska, Idaho and Florida were still studying the request.",
             {("Nebraska", "undecided"), ("Idaho", "undecided"), ("Florida", "undecided")},
         ),
+        # answering a request by name: granted, agreed to, honored, turned down
+        (ASK + "Ohio granted the request.", {("Ohio", "complied")}),
+        (
+            ASK + "Utah and Idaho agreed to the request.",
+            {("Utah", "complied"), ("Idaho", "complied")},
+        ),
+        (ASK + "Iowa would not honor the request.", {("Iowa", "refused")}),
+        (ASK + "Texas turned down the request.", {("Texas", "refused")}),
+        # a deed asked of named actors, and their answer
+        (
+            "The state party asked Ana Gray and Luis Ortiz to endorse Tom Lee. Ortiz endorsed "
+            "Lee on Friday.",
+            {("Luis Ortiz", "complied")},
+        ),
+        (
+            "Maria Ybarra called on Tom Lee to concede on Tuesday, but he declined, saying "
+            "ballots remained to be counted.",
+            {("Tom Lee", "refused")},
+        ),
+        ("Maria Ybarra urged Tom Lee to concede. Lee did not concede.", {("Tom Lee", "refused")}),
+        (ASK + "Ohio declined on Monday, saying the law forbids it.", {("Ohio", "refused")}),
+        # not saying whether is undecided
+        (ASK + "Ohio has not said whether it will comply.", {("Ohio", "undecided")}),
+        (
+            ASK + "Ohio and Utah have not said whether they will comply.",
+            {("Ohio", "undecided"), ("Utah", "undecided")},
+        ),
+        # partial: a list of material, a limit in a prepositional phrase, given and withheld
+        (
+            ASK + "Ohio provided ballot images and voter rolls but withheld the birth dates.",
+            {("Ohio", "partially_complied")},
+        ),
+        (
+            "The committee asked Tom Lee for ten years of tax returns. Lee provided returns for "
+            "only the past three years.",
+            {("Tom Lee", "partially_complied")},
+        ),
     ],
 )
 def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances) -> None:
@@ -140,6 +177,12 @@ def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances
         "its records.",  # the demand itself, not an answer
         "The Senate Judiciary Committee asked for the records. The committee would consider "
         "issuing a subpoena if the Department of Commerce does not comply.",
+        ASK + "Ohio granted the Texas governor an interview.",  # granted no request
+        ASK + "Ohio has said it will decide soon.",  # not negated: says nothing of a stance
+        ASK + "Ohio has not said when the panel meets.",  # no open question of complying
+        "The state party asked Ana Gray to endorse Tom Lee. Luis Ortiz endorsed Lee.",  # not asked
+        "Luis Ortiz endorsed Tom Lee.",  # nobody asked
+        "The state party asked Luis Ortiz to endorse Tom Lee. Ortiz endorsed Maria Ybarra.",
     ],
 )
 def test_no_stance(stances: Callable[[str], Stances], text: str) -> None:

@@ -40,14 +40,24 @@ _OBJECT_PREPS = frozenset({"with", "to", "for", "of"})
 _COMPLEMENTS = frozenset(
     {"dobj", "dative", "prep", "xcomp", "ccomp", "advcl", "attr", "acomp", "oprd", "conj"}
 )
+_ASIDES = frozenset({"on", "in", "at", "after", "before", "during", "since"})
 _Status = tuple[ResponseStatus, "Token", float]  # status, the word carrying it, confidence
 
 
 @dataclass(frozen=True)
 class _Lexicon:
-    verbs: dict[str, tuple[str, str, float]]  # lemma -> (particle, kind, confidence)
+    verbs: dict[str, tuple[tuple[str, str, float], ...]]  # lemma -> (particle, kind, sure)...
     requests: dict[tuple[str, str], tuple[str, bool]]  # (lemma, POS) -> (label, strong)
     marks: dict[str, frozenset[str]]  # mark -> words
+
+    def entry(self, verb: Token) -> tuple[str, str, float] | None:
+        """A stance word's reading: the one whose particle it has ("turn down"), else the
+        one without a particle."""
+        particles = {c.lower_ for c in verb.children if c.dep_ == "prt"}
+        rows = self.verbs.get(verb.lemma_.lower(), ())
+        return next((r for r in rows if r[0] in particles), None) or next(
+            (r for r in rows if not r[0]), None
+        )
 
     def has(self, mark: str, token: Token) -> bool:
         # The lemmatizer turns "data" into "datum": look at the word as written too.
@@ -58,10 +68,9 @@ class _Lexicon:
 @cache
 def _lexicon() -> _Lexicon:
     folder = data_path("lexicons")
-    verbs = {
-        r["lemma"]: (r["particle"], r["kind"], float(r["confidence"]))
-        for r in read_tsv(folder / "stance_verbs.tsv")
-    }
+    verbs: dict[str, list[tuple[str, str, float]]] = defaultdict(list)
+    for r in read_tsv(folder / "stance_verbs.tsv"):
+        verbs[r["lemma"]].append((r["particle"], r["kind"], float(r["confidence"])))
     requests = {
         (r["word"], r["pos"]): (r["label"], r["strength"] == "strong")
         for r in read_tsv(folder / "stance_requests.tsv")
@@ -69,7 +78,8 @@ def _lexicon() -> _Lexicon:
     marks: dict[str, set[str]] = defaultdict(set)
     for row in read_tsv(folder / "stance_markers.tsv"):
         marks[row["marks"]].add(row["word"])
-    return _Lexicon(verbs, requests, {k: frozenset(v) for k, v in marks.items()})
+    frozen = {k: tuple(v) for k, v in verbs.items()}
+    return _Lexicon(frozen, requests, {k: frozenset(v) for k, v in marks.items()})
 
 
 @dataclass
@@ -81,6 +91,9 @@ class _Mention:
     agent: Entity | None
     strong: bool
     key: str = ""
+    act: str = ""  # the deed asked for, when it is one ("asked Roe to concede": concede)
+    asked: tuple[Entity, ...] = ()  # the actors asked to do it
+    whom: str = ""  # the key of the one the deed is done to ("endorse Roe"), if named
 
 
 @dataclass(frozen=True)
@@ -90,6 +103,7 @@ class _Found:
     verb: Token
     leaf: Token
     confidence: float
+    answers: _Mention | None = None  # the request it answers, when the deed says which
 
 
 def _objects(verb: Token) -> list[Token]:
@@ -99,8 +113,14 @@ def _objects(verb: Token) -> list[Token]:
 
 
 def _bare(verb: Token) -> bool:
-    """Whether a verb stands alone, its answer the request in context ("have refused")."""
-    return not any(c.dep_ in _COMPLEMENTS for c in verb.children)
+    """Whether a verb stands alone, its answer the request in context ("have refused"),
+    maybe with a time or a participle aside ("declined on Monday, saying ...")."""
+    return not any(
+        c.dep_ in _COMPLEMENTS
+        and not (c.dep_ == "advcl" and c.tag_ == "VBG")
+        and not (c.dep_ == "prep" and c.lower_ in _ASIDES)
+        for c in verb.children
+    )
 
 
 def _conditional(verb: Token) -> bool:
@@ -121,6 +141,13 @@ def _speaker(verb: Token) -> Token | None:
     return None
 
 
+def _open_question(clause: Token) -> bool:
+    """Whether a clause asks an open question ("whether it will comply")."""
+    return clause.dep_ == "ccomp" and any(
+        c.dep_ == "mark" and c.lower_ in {"whether", "if"} for c in clause.children
+    )
+
+
 def _phrase(token: Token) -> str:
     return " ".join([*(c.lower_ for c in token.lefts if c.dep_ == "compound"), token.lower_])
 
@@ -135,7 +162,11 @@ class _Stances:
         """The requested material a noun phrase names ("some of the voter data" -> data)."""
         if self.lex.has("material", token):
             return token
-        return next((p for p in pobjs(token, {"of"}) if self.lex.has("material", p)), None)
+        found = next((p for p in pobjs(token, {"of"}) if self.lex.has("material", p)), None)
+        # "ballot images and voter rolls": any item of a list
+        return found or next(
+            (c for c in token.children if c.dep_ == "conj" and self.lex.has("material", c)), None
+        )
 
     def request_at(self, token: Token) -> None:
         """Note a request named by this word, if it names one."""
@@ -161,16 +192,60 @@ class _Stances:
         else:
             leaf = next((c for c in token.children if c.dep_ in {"xcomp", "ccomp"}), token)
             what = next((o for o in _objects(leaf) if self.material(o)), None)
-            if what is None:
-                return  # "asked the agency to investigate" is no request to hand anything over
             subject = subject_of(token)
             agent = self._first(subject) if subject is not None else None
+            if what is None:
+                # "asked the agency to investigate" is no request to hand anything over;
+                # "called on Roe to concede" asks a deed Roe can do or refuse
+                self._deed_request(token, label, agent)
+                return
         text = f"{_phrase(what)} {label}" if what is not None else label
-        self.mentions[token.i] = _Mention(token, text, agent, strong)
+        asked = self._whom(token) if token.pos_ == "VERB" else ()
+        self.mentions[token.i] = _Mention(token, text, agent, strong, asked=asked)
+
+    def _whom(self, verb: Token) -> tuple[Entity, ...]:
+        """The actors a request verb asks ("asked Ohio and Utah", "called on Roe")."""
+        whom = [c for c in verb.children if c.dep_ in {"dobj", "dative"}]
+        whom += pobjs(verb, {"on"})
+        return tuple({e.key: e for w in whom for e in self.actors.resolve(w)[0]}.values())
+
+    def _deed_request(self, token: Token, label: str, agent: Entity | None) -> None:
+        """Note "asked Roe to concede" (a deed of ``stance_markers.tsv``) with who was asked."""
+        deeds = self.lex.marks.get("deed", frozenset())
+        leaf = next(
+            (
+                c
+                for c in token.children
+                if c.dep_ in {"xcomp", "ccomp", "advcl"}
+                and c.lemma_.lower() in deeds
+                and any(a.lower_ == "to" for a in c.children if a.dep_ == "aux")
+            ),
+            None,
+        )
+        if leaf is None:
+            return
+        asked = self._whom(token)
+        if asked:
+            act = leaf.lemma_.lower()
+            text = f"{act} {label}"
+            whom = self._deed_object(leaf)
+            self.mentions[token.i] = _Mention(
+                token, text, agent, True, act=act, asked=asked, whom=whom
+            )
+
+    def _deed_object(self, verb: Token) -> str:
+        """The key of the one entity a deed is done to ("endorse Roe"), else ""."""
+        found = [e for c in verb.children if c.dep_ == "dobj" for e in self.actors.resolve(c)[0]]
+        return found[0].key if len(found) == 1 else ""
 
     def _first(self, token: Token) -> Entity | None:
         found = self.actors.resolve(token)[0]
         return found[0] if found else None
+
+    def _requested(self, token: Token) -> bool:
+        """Whether a noun names a request (not mere material: "granted the data" is odd)."""
+        self.request_at(token)
+        return token.i in self.mentions
 
     def asked(self, token: Token) -> bool:
         """Whether a noun is something asked for: a request or the material requested."""
@@ -179,13 +254,13 @@ class _Stances:
 
     def status(self, verb: Token, depth: int = 0) -> _Status | None:
         """The stance a word expresses, the word that carries it, and how sure it is."""
-        entry = self.lex.verbs.get(verb.lemma_.lower())
-        if entry is None or depth > 3:
-            return None
-        particle, kind, sure = entry
-        if particle and not any(c.dep_ == "prt" and c.lower_ == particle for c in verb.children):
-            return None
+        entry = self.lex.entry(verb) if depth <= 3 else None
         neg = negated(verb) or (verb.dep_ == "acomp" and negated(verb.head))
+        if entry is None:
+            if verb.pos_ == "VERB" and self.lex.has("deed", verb):  # "Roe did not concede"
+                return (ResponseStatus.REFUSED if neg else ResponseStatus.COMPLIED), verb, 0.75
+            return None
+        _, kind, sure = entry
         follow = next((c for c in verb.children if c.dep_ == "xcomp"), None)
         inner = self.status(follow, depth + 1) if follow is not None else None
         giving = inner is not None and inner[0] in _GIVING
@@ -196,6 +271,10 @@ class _Stances:
             if kind == "refuse" and _bare(verb):  # "Ohio and Utah have refused."
                 return refused, verb, sure * 0.85
             asked = kind == "refuse" and any(self.asked(o) for o in _objects(verb))
+            if kind == "refuse" and not asked and verb.dep_ == "conj":
+                # "provided the names but withheld the birth dates": the rest was refused
+                given = self.status(verb.head, depth + 1)
+                asked = given is not None and given[0] in _GIVING
             return (refused, verb, sure) if asked else None
         if kind == "comply":
             return (refused if neg else ResponseStatus.COMPLIED), verb, sure
@@ -206,7 +285,10 @@ class _Stances:
                 return (ResponseStatus.UNDECIDED if pending else refused), verb, sure
             if obj is None:
                 return None
-            partial = any(self.lex.has("partial", t) for t in [*verb.children, *obj.subtree])
+            # "some of the data", "returns for only the past three years"
+            scope = [*verb.children, *obj.subtree]
+            scope += [t for p in pobjs(verb, {"for", "from", "of"}) for t in p.subtree]
+            partial = any(self.lex.has("partial", t) for t in scope)
             return (
                 ResponseStatus.PARTIALLY_COMPLIED if partial else ResponseStatus.COMPLIED,
                 verb,
@@ -214,6 +296,13 @@ class _Stances:
             )
         if kind == "decide" and neg:
             return ResponseStatus.UNDECIDED, verb, sure
+        if kind == "tell" and neg and any(_open_question(c) for c in verb.children):
+            return ResponseStatus.UNDECIDED, verb, sure  # "has not said whether it will"
+        if kind == "accede" or (kind == "agree" and inner is None):
+            # "granted the request", "agreed to the demand", "would not honor the order"
+            if any(self._requested(o) for o in _objects(verb)):
+                return (refused if neg else ResponseStatus.COMPLIED), verb, sure
+            return None
         if kind in {"agree", "pass", "decide"} and inner is not None:
             if neg:  # "did not agree to provide"
                 return (refused, inner[1], sure * inner[2]) if giving else None
@@ -231,12 +320,13 @@ class _Stances:
             return []  # "compel the state to comply", "without providing": no answer here
         if verb.dep_ == "ccomp" and (verb.head.lemma_.lower(), verb.head.pos_) in self.lex.requests:
             return []  # "demanded that the agency turn over records" is the request itself
-        if _conditional(verb):
-            return []  # "if the agency does not comply": a supposition, no answer
+        if _conditional(verb) or _open_question(verb):
+            return []  # "if the agency does not comply", "whether it will": no answer
         found = self.status(verb)
         if found is None:
             return []
-        weighing = self.lex.verbs[found[1].lemma_.lower()][1] in {"study", "decide", "undecided"}
+        entry = self.lex.entry(found[1])
+        weighing = entry is not None and entry[1] in {"study", "decide", "undecided", "tell"}
         if weighing and not self._weighs(verb):
             return []  # "weighing options", "has not decided whether to run"
         if any(c.dep_ == "auxpass" for c in verb.children):  # "was rejected by Ohio"
@@ -248,8 +338,38 @@ class _Stances:
         if subject is None:
             return []
         actors, how = self.actors.resolve(subject, self.lex.marks.get("actor", frozenset()))
+        if subject.lower_ in _SPEAKERS and (asked := self._asked_before(verb)):
+            actors, how = list(asked), 0.8  # "called on Roe to concede, but he declined"
         status, leaf, sure = found
+        if entry is None:  # a deed answers only a request that asked this actor to do it
+            return [
+                _Found(a, status, verb, leaf, sure * how, deed)
+                for a in actors
+                if a.type in _ACTORS and (deed := self._deed_asked(verb, a)) is not None
+            ]
         return [_Found(a, status, verb, leaf, sure * how) for a in actors if a.type in _ACTORS]
+
+    def _asked_before(self, verb: Token) -> tuple[Entity, ...]:
+        """Who a deed request earlier in the verb's sentence asked, if it asked anyone."""
+        sent = self.actors.sent(verb)
+        deeds = [m for i, m in self.mentions.items() if sent.start <= i < verb.i and m.asked]
+        return deeds[-1].asked if deeds else ()
+
+    def _deed_asked(self, verb: Token, actor: Entity) -> _Mention | None:
+        """The latest earlier request that asked this actor to do this deed."""
+        act, whom = verb.lemma_.lower(), self._deed_object(verb)
+        return max(
+            (
+                m
+                for i, m in self.mentions.items()
+                if i < verb.i
+                and m.act == act
+                and any(a.key == actor.key for a in m.asked)
+                and not (m.whom and whom and m.whom != whom)  # "endorsed someone else"
+            ),
+            key=lambda m: m.token.i,
+            default=None,
+        )
 
     def _weighs(self, verb: Token) -> bool:
         """Whether an undecided actor weighs a request: one in its sentence, or whether to
@@ -269,6 +389,8 @@ class _Stances:
     def request_for(self, found: _Found) -> _Mention | None:
         """The request a stance answers: the one it names, else its sentence's, else the
         latest before it, else one its refusal implies, else the first after it."""
+        if found.answers is not None:
+            return found.answers
         verb, mentions = found.verb, self.mentions
         inside = {t.i for t in verb.subtree}
         named = [m for i, m in mentions.items() if i in inside]
@@ -336,7 +458,7 @@ def extract_stances(ctx: FrameContext, out: Frames) -> None:
         lemma = token.lemma_.lower()
         if (lemma, token.pos_) in lex.requests:
             finder.request_at(token)
-        if lemma in lex.verbs:
+        if lemma in lex.verbs or (token.pos_ == "VERB" and lex.has("deed", token)):
             candidates.append(token)
     found = [f for token in candidates for f in finder.stance_at(token)]
     links = [(f, finder.request_for(f)) for f in found]
