@@ -229,3 +229,18 @@ def test_a_person_inside_an_org_tagged_span(extract: Extract, text: str) -> None
 
 def test_a_fragment_of_a_name_is_no_organization(extract: Extract) -> None:
     assert names(extract("The super PAC declined the request.")) == set()
+
+
+def test_party_tags_name_their_state_even_with_a_wordlike_abbreviation(extract: Extract) -> None:
+    x = extract("Sen. Dean Kowalski (R-Ind.) and Sen. Ana Ruiz (D-La.) agreed.")
+    assert names(x, EntityType.STATE) == {"Indiana", "Louisiana"}
+
+
+def test_a_title_word_after_a_title_is_a_first_name(extract: Extract) -> None:
+    x = extract("Sen. Dean Kowalski (R-Ind.) agreed to the request.")
+    assert {(r.person, r.office) for r in x.roles} == {("person:dean kowalski", "senator")}
+
+
+def test_one_unknown_word_after_in_is_a_place(extract: Extract) -> None:
+    x = extract("The district stretches from Marietta to the river, and voters in Prescott agreed.")
+    assert names(x) == set()

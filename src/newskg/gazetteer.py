@@ -21,6 +21,7 @@ from .resources import data_path
 
 __all__ = [
     "GazetteerEntry",
+    "ap_abbreviations",
     "entries",
     "read_tsv",
     "state_body_entries",
@@ -152,6 +153,16 @@ def state_body_entries() -> list[GazetteerEntry]:
         written = (f"{state} Attorney General’s Office", f"Office of the {state} Attorney General")
         found.append(GazetteerEntry(office, EntityType.GOVERNMENT_BODY, written))
     return found
+
+
+@cache
+def ap_abbreviations() -> dict[str, str]:
+    """Every AP state abbreviation ("Ind.", "Calif.") -> the state's name, the ambiguous
+    ones included: inside a party tag such as "(R-Ind.)" they can only be states."""
+    import us
+
+    places = [*us.states.STATES_AND_TERRITORIES, us.states.DC]
+    return {str(p.ap_abbr): str(p.name) for p in places if p.ap_abbr and p.ap_abbr != p.name}
 
 
 @cache

@@ -14,7 +14,7 @@ from dataclasses import dataclass
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import GazetteerEntry, entries, read_tsv, state_entries, titles
+from ..gazetteer import GazetteerEntry, ap_abbreviations, entries, read_tsv, state_entries, titles
 from ..model import EntityType, Span
 from ..resources import data_path
 from .orgkinds import org_keywords, org_kind
@@ -305,7 +305,13 @@ def _organization(doc: Doc, ent: SpacySpan, parties: dict[str, str]) -> list[Raw
         return []  # a fragment with an ordinary word in it ("States sue")
     if end < len(doc) and doc[end].lower_ in _IDENTIFIER_NOUNS:
         return []  # a program's name on a document ("Social Security numbers"), not a body
-    return [RawMention(span, org_kind(span.text), span.text)]
+    # One unknown word after "in", "from" or "near" is most often a town NER mislabels;
+    # kept only if it turns out to be a person's name.
+    placed = len(tokens) == 1 and tokens[0].dep_ == "pobj" and tokens[0].head.lower_ in _LOCATIVE
+    return [RawMention(span, org_kind(span.text), span.text, tentative=placed)]
+
+
+_LOCATIVE = frozenset({"in", "from", "near", "outside", "across", "throughout"})
 
 
 _IDENTIFIER_NOUNS = frozenset({"number", "numbers", "card", "cards", "no.", "nos."})
@@ -397,16 +403,34 @@ def _marker_party(doc: Doc, token: Token) -> str | None:
 
 
 def party_mentions(doc: Doc, taken: set[int]) -> list[RawMention]:
+    """Party words ("Republican", "Democrats"), and the party letter and state of a
+    legislator's tag ("(R-Ind.)", the state even where its abbreviation is a word)."""
     parties = party_words()
     found = []
     for token in doc:
         if token.i in taken:
             continue
-        party = parties.get(token.text) or _marker_party(doc, token)
+        marked = _marker_party(doc, token)
+        party = parties.get(token.text) or marked
         span = span_of(doc, token.i, token.i + 1) if party else None
         if span is not None and party is not None:
             found.append(RawMention(span, EntityType.POLITICAL_PARTY, party))
+        if marked is not None:
+            found.extend(_tag_state(doc, token.i + 2, taken))
     return found
+
+
+def _tag_state(doc: Doc, start: int, taken: set[int]) -> list[RawMention]:
+    """The state abbreviation after the dash of a party tag, if nothing has taken it."""
+    end = start
+    while end < len(doc) and doc[end].text not in {")", ","} and end - start < 3:
+        end += 1
+    tokens = doc[start:end]
+    state = ap_abbreviations().get(tokens.text.replace(" ", ""))
+    span = span_of(doc, start, end)
+    if state is None or span is None or any(i in taken for i in range(start, end)):
+        return []
+    return [RawMention(span, EntityType.STATE, state, from_gazetteer=True)]
 
 
 def administrations(doc: Doc, surnames: set[str], taken: set[int]) -> list[RawMention]:

@@ -45,8 +45,7 @@ class Reading(DescriptionReader):
         doc = self.doc
         for start, end, person in self.persons:
             floor, stop = self.lo[start], self.hi[start]
-            inner = self.starts.get(start)  # a title the mention holds: "Gov Jane Roe"
-            begin = inner[0] if inner and inner[1].kind in TITLE_KINDS and inner[0] < end else start
+            begin = self._after_inner_title(start, end, floor)
             found, state = self.right(end, stop)
             d = self.left(begin, floor)
             listed = d is None and (d := self._list_head(begin, floor)) is not None
@@ -73,6 +72,16 @@ class Reading(DescriptionReader):
             said = self._predicate(start, end, stop)
             if said is not None:
                 self._tie(person, said[0], start, said[1], 0.7)
+
+    def _after_inner_title(self, start: int, end: int, floor: int) -> int:
+        """Where the name starts after a title the mention holds ("Gov Jane Roe"). After
+        another title, a title word that leaves one name is a first name: "Sen. Dean Roe"."""
+        inner = self.starts.get(start)
+        if not inner or inner[1].kind not in TITLE_KINDS or inner[0] >= end:
+            return start
+        if end - inner[0] < 2 and self.left(start, floor) is not None:
+            return start
+        return inner[0]
 
     def _tie(self, person: Entity, d: Description, first: int, end: int, conf: float) -> None:
         self.ties.append(Tie(person, d, first, max(first, end - 1), conf))
