@@ -495,3 +495,89 @@ def test_officeholders_and_leaders_of_party_members(
     complaints: Any, text: str, expected: set[Row]
 ) -> None:
     assert complaints(text) == expected
+
+
+def test_a_lawsuit_told_in_parts_is_one_lawsuit(complaints: Any) -> None:
+    """A definite "the suit" continues the lawsuit told before it: its complainant meets the
+    defendants it names; a separate complaint does not."""
+    text = (
+        "The Prairie Voters League filed a lawsuit in Franklin Circuit Court on Monday. The "
+        "suit names Secretary of State Maria Lopez and the Kentucky State Board of Elections "
+        "as defendants."
+    )
+    court = "Franklin Circuit Court"
+    assert complaints(text) == {
+        ("lawsuit", "Prairie Voters League", "Maria Lopez", court, None),
+        ("lawsuit", "Prairie Voters League", "Kentucky State Board of Elections", court, None),
+    }
+    separate = (
+        "Common Cause sued Daniel Whitcomb on Monday. The Sierra Club filed a separate "
+        "lawsuit against the Environmental Protection Agency."
+    )
+    assert complaints(separate) == {
+        ("lawsuit", "Common Cause", "Daniel Whitcomb", None, None),
+        ("lawsuit", "Sierra Club", EPA, None, None),
+    }
+
+
+def test_a_watchdog_described_is_the_group_named_next(complaints: Any) -> None:
+    text = (
+        "A campaign finance watchdog filed a complaint with the Federal Election Commission "
+        "accusing Rep. Daniel Whitcomb of using straw donors. Fair Vote Watch's president, "
+        "Maria Lopez, said the pattern was clear."
+    )
+    assert complaints(text) == {("complaint", "Fair Vote Watch", "Daniel Whitcomb", FEC, None)}
+    plural = "Civil rights groups asked the Department of Justice to investigate Daniel Whitcomb."
+    assert complaints(plural) == {("investigation_request", None, "Daniel Whitcomb", DOJ, None)}
+
+
+def test_a_dateline_is_no_side(complaints: Any) -> None:
+    text = (
+        "Group asks ethics office to look at commissioner\n\nCOLUMBUS, Ohio (AP) — The Sierra "
+        "Club on Monday sued County Commissioner Daniel Whitcomb."
+    )
+    assert complaints(text) == {("lawsuit", "Sierra Club", "Daniel Whitcomb", None, None)}
+
+
+def test_members_of_a_party_are_not_the_party(complaints: Any) -> None:
+    text = (
+        "Maria Lopez and three other Democrats asked the Federal Trade Commission to "
+        "investigate Brightfield Inc."
+    )
+    assert complaints(text) == {
+        (
+            "investigation_request",
+            "Maria Lopez",
+            "Brightfield Inc.",
+            "Federal Trade Commission",
+            None,
+        )
+    }
+
+
+def test_a_coordinated_verb_shares_the_modal(complaints: Any) -> None:
+    """ "would ask X to ... and refer" is a referral not made; "he sued" after "X asked Y to
+    investigate, and" is X's lawsuit."""
+    text = (
+        "Chairman Daniel Whitcomb said that if the witness did not appear, he would ask the "
+        "full House to hold her in contempt and refer the matter to the Justice Department."
+    )
+    assert complaints(text) == set()
+    text = (
+        "Maria Lopez has also asked Attorney General Tom Bell to investigate the county, and "
+        "she filed a lawsuit in Clark County District Court against Jo Lee."
+    )
+    assert complaints(text) == {
+        ("lawsuit", "Maria Lopez", "Jo Lee", "Clark County District Court", None)
+    }
+
+
+def test_the_attorneys_general_of_states_are_the_states(complaints: Any) -> None:
+    text = (
+        "The attorneys general of Oregon, Minnesota and New Jersey joined the suit against the "
+        "Department of Labor."
+    )
+    labor = "Department of Labor"
+    assert complaints(text) == {
+        ("lawsuit", state, labor, None, None) for state in ("Oregon", "Minnesota", "New Jersey")
+    }

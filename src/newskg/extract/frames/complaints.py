@@ -48,6 +48,11 @@ _OVERSEERS = frozenset({"inspector"})  # an inspector general investigates its o
 _GROUPS = frozenset(
     {"group", "organization", "coalition", "watchdog", "alliance", "nonprofit"}
 )  # a lawsuit known only by its plaintiffs, until joined
+_ARTICLES = frozenset({"the", "a", "an"})
+_SEPARATE = frozenset({"separate", "second", "new", "another", "other", "different"})
+_GROUP_TYPES = frozenset({EntityType.ADVOCACY_GROUP, EntityType.ORGANIZATION})
+_PERSONAL = dict.fromkeys(("he", "she"), frozenset({EntityType.PERSON}))
+_DASHES = frozenset({"-", "--", "\u2014", "\u2013"})
 
 
 @dataclass(frozen=True)
@@ -125,25 +130,57 @@ class _Reader:
 
     def __init__(self, view: TokenView) -> None:
         self.view = view
+        self.datelines = _datelines(view.doc)
 
     def stopped(self, token: Token) -> bool:
-        """True when nothing was filed: "did not sue", "declined to sue", "could sue"."""
-        return self.view.negated(token) or self.view.blocked(
-            token, _blockers("governor"), _blockers("modal")
+        """True when nothing was filed: "did not sue", "declined to sue", "could sue"; a
+        coordinated verb shares its first verb's modal: "would ask X to ... and refer Y"."""
+        view, modals = self.view, _blockers("modal")
+        return (
+            view.negated(token)
+            or view.blocked(token, _blockers("governor"), modals)
+            or self.modal_above(token)
         )
+
+    def modal_above(self, verb: Token) -> bool:
+        """True when a verb shares the modal of a verb it is coordinated with or controlled
+        by: "would ask X to hold Y in contempt and refer the matter to Z"."""
+        modals = _blockers("modal")
+        for _ in range(4):
+            if verb.dep_ not in {"conj", "xcomp"} or verb.head.pos_ not in {"VERB", "AUX"}:
+                return False
+            if verb.dep_ == "conj" and any(c.dep_ in {"aux", "nsubj"} for c in verb.children):
+                return False  # "sued and will appeal": a clause of its own
+            verb = verb.head
+            if any(c.dep_ == "aux" and c.lemma_.lower() in modals for c in verb.children):
+                return True
+        return False
 
     def actors(self, token: Token | None) -> list[Entity]:
         """Who a noun phrase names; for "Y's travels", "the use of Y" or "travel by Y", Y; for "a
         coalition led by X", X; for "a council member" whom the next sentence names
-        ("Council member Jane Roe"), her; for "the Roe campaign", Jane Roe."""
+        ("Council member Jane Roe"), her; for "the Roe campaign", Jane Roe; for "the attorneys
+        general of A and B", A and B."""
         view = self.view
-        found = view.entities_of(token, ACTORS)
+        if token is not None and token.i in self.datelines:
+            return []  # "SPRINGFIELD, Ill. (AP) —" is where the story was filed
+        if token is not None and token.lower_ in _PERSONAL and token.dep_ == "nsubj":
+            token = self.first_subject(token) or token  # "X asked Y to ..., and he sued": X
+        found = [e for e in view.entities_of(token, ACTORS) if not self.members(e, token)]
+        if token is not None and self.datelines:
+            placed = {view.entity(t) for t in token.subtree if t.i in self.datelines}
+            found = [e for e in found if e not in placed]
         if token is not None and not found and view.entity(token) is None:
             owner = view.child(token, "poss")
             held = view.resolve(owner)
             if _office(token) and held is not None and held.type is EntityType.PERSON:
                 owner = None  # "her attorney general" is not she; "the EPA's inspector general"
-            of = owner or view.prep_object(token, "of", "by")
+            general = next((c for c in token.children if c.dep_ == "amod"), None)
+            of = (
+                owner
+                or view.prep_object(token, "of", "by")
+                or view.prep_object(general, "of")  # "the attorneys general of A and B"
+            )
             found = view.entities_of(of, ACTORS) or view.led(token) or view.introduced(token)
         elif token is not None and all(e.type is EntityType.POLITICAL_PARTY for e in found):
             found = view.led(token) or found  # "Democrats on the panel, led by Rep. Roe": Roe
@@ -151,6 +188,67 @@ class _Reader:
                 named = (view.entity(c) for c in token.children if c.dep_ == "compound")
                 found = [e for e in named if e is not None and e.type in _BODIES]
         return list({e.key: e for e in map(view.principal, found)}.values())
+
+    def members(self, entity: Entity, token: Token | None) -> bool:
+        """True for a party named only as a count of its members: "Roe and three other
+        Democrats" are Roe and some Democrats, not the Democratic Party."""
+        if entity.type is not EntityType.POLITICAL_PARTY or token is None:
+            return False
+        words = (t for t in token.subtree if self.view.entity(t) is entity and t.tag_ == "NNPS")
+        return any(
+            c.dep_ == "nummod" or c.lower_ in {"other", "several", "some", "many"}
+            for t in words
+            for c in t.children
+        )
+
+    def first_subject(self, pronoun: Token) -> Token | None:
+        """The subject of the first of two coordinated clauses, which a subject pronoun of the
+        second refers to: "Roe asked the attorney general to investigate, and he sued"."""
+        verb = pronoun.head
+        if verb.dep_ != "conj" or verb.head.pos_ not in {"VERB", "AUX"}:
+            return None
+        first = self.view.subject(verb.head)
+        wanted = _PERSONAL[pronoun.lower_]
+        kind = self.view.entity_type(first)
+        return first if kind is not None and kind in wanted else None
+
+    def complainants(self, token: Token | None) -> list[Entity]:
+        """Who a complainant phrase names; a group known by a description ("a watchdog
+        group", "the watchdog") is the organization named nearest it."""
+        if token is not None and token.lower_ in _ARTICLES:  # a parse that split "The attorneys"
+            token = next(
+                (c for c in token.head.children if c.dep_ == token.dep_ and c is not token),
+                token,
+            )
+        found = self.actors(token)
+        if found or token is None or token.lemma_.lower() not in _GROUPS:
+            return found
+        if self.view.entity(token) is not None or token.tag_ != "NN":
+            return found  # "civil rights groups" are several, unnamed
+        if token.dep_ not in {"nsubj", "nsubjpass", "pobj"}:
+            return found
+        group = self.group_near(token)
+        return [group] if group is not None else []
+
+    def group_near(self, noun: Token) -> Entity | None:
+        """The group a description stands for: for "a watchdog", the first group named in
+        the next sentences; for "the group", the last one named before it (else the next)."""
+        doc = noun.doc
+        start = noun.sent.start
+        before = doc[start - 1].sent.start if start > 0 else 0
+        before = doc[before - 1].sent.start if before > 0 else 0
+        end = noun.sent.end
+        for _ in range(3):
+            end = doc[end].sent.end if end < len(doc) else end
+        indefinite = any(c.dep_ == "det" and c.lower_ in {"a", "an"} for c in noun.children)
+        ahead = range(noun.i + 1, end)
+        behind = range(noun.i - 1, before - 1, -1)
+        for span in (ahead,) if indefinite else (behind, ahead):
+            for i in span:
+                entity = self.view.entity(doc[i])
+                if entity is not None and entity.type in _GROUP_TYPES and i not in self.datelines:
+                    return entity
+        return None
 
     def body(self, token: Token, *preps: str) -> Entity | None:
         """The agency or court after one of some prepositions ("with the FEC")."""
@@ -251,7 +349,7 @@ class _Reader:
             spec.kind or "lawsuit",
             [verb],
             0.9,
-            self.actors(subject),
+            self.complainants(subject),
             self.actors(obj or view.prep_object(verb, "against", "about")),
         )
         found.addressee = self.body(verb, "in", "before", "with", "to")
@@ -277,7 +375,7 @@ class _Reader:
             found = _Found("investigation_request", [verb], 0.85, asker, told=True)
             self.investigated(found, inv)
             return found
-        found = _Found("investigation_request", [verb], 0.85, self.actors(view.subject(verb)))
+        found = _Found("investigation_request", [verb], 0.85, self.complainants(view.subject(verb)))
         asked = view.child(verb, "dobj") or view.prep_object(verb, "on")
         inv = next(
             (
@@ -331,7 +429,7 @@ class _Reader:
         referred = self.actors(obj) if view.entity(obj) else []
         if not referred and _role(obj) != "matter":
             return None  # "referred questions to the agency"
-        found = _Found("investigation_request", [verb], 0.8, self.actors(view.subject(verb)))
+        found = _Found("investigation_request", [verb], 0.8, self.complainants(view.subject(verb)))
         found.addressee, found.told = addressee, True
         target = view.prep_object(obj, "of", "against", "involving", "about", "into")
         found.respondents = referred or self.actors(target)
@@ -430,7 +528,7 @@ class _Reader:
                 found.respondents = found.respondents or asked.respondents
                 found.law, found.allegation = found.law or asked.law, asked.allegation
         if filed and not found.complainants:
-            found.complainants = self.actors(
+            found.complainants = self.complainants(
                 view.prep_object(head, "by") if view.passive(head) else view.subject(head)
             )
         if noun.dep_ == "pobj" and head.lower_ == "of" and head.head.lemma_ in _TARGETS:
@@ -548,12 +646,80 @@ class _Reader:
         return self.plaintiffs(token) if noun.role == "complainant" else None
 
 
+def _datelines(doc: Doc) -> frozenset[int]:
+    """The tokens of each dateline ("SPRINGFIELD, Ill. (AP) —"): from the start of its line
+    to the dash after the agency in brackets."""
+    found: set[int] = set()
+    for t in doc:
+        i = t.i
+        if t.text != "(" or i + 3 >= len(doc) or doc[i + 2].text != ")":
+            continue
+        if doc[i + 3].text not in _DASHES:
+            continue
+        start = i
+        while start > 0 and i - start < 8 and "\n" not in doc[start - 1].text_with_ws:
+            start -= 1
+        if start == 0 or "\n" in doc[start - 1].text_with_ws:
+            found.update(range(start, i + 4))
+    return frozenset(found)
+
+
+def _continues(f: _Found) -> bool:
+    """True when a lawsuit or complaint is told as one already told: "the suit", "It named
+    Y", "X's lawsuit", "the plaintiffs"; never "a separate complaint"."""
+    if f.kind == _PLAINTIFFS:
+        return True
+    noun = f.tokens[0]
+    if noun.pos_ not in {"NOUN", "PROPN"} or noun.tag_ in {"NNS", "NNPS"}:
+        return False
+    if any(c.lower_ in _SEPARATE for c in noun.children):
+        return False
+    return any(
+        (c.dep_ == "det" and c.lower_ in {"the", "this", "that"}) or c.dep_ == "poss"
+        for c in noun.children
+    )
+
+
+def _told(found: list[_Found]) -> list[_Found]:
+    """Join the parts of each lawsuit or complaint an article tells in several sentences:
+    "The coalition sued the agency. ... Oregon joined the suit. It names the secretary as a
+    defendant" is one lawsuit by Oregon against the agency and the secretary. A part told as
+    one already told joins the last of its kind, unless both sides it names are new."""
+    whole: list[_Found] = []
+    last: dict[str, _Found] = {}
+    for f in found:
+        kind = "lawsuit" if f.kind == _PLAINTIFFS else f.kind
+        before = last.get(kind) if kind != "investigation_request" else None
+        keys = {e.key for e in (*f.complainants, *f.respondents)}
+        told = before is not None and {e.key for e in (*before.complainants, *before.respondents)}
+        if (
+            before is None
+            or not _continues(f)
+            or (f.complainants and f.respondents and told and not keys & told)
+        ):
+            f = replace(f, tokens=list(f.tokens), complainants=list(f.complainants))
+            f.respondents = list(f.respondents)
+            whole.append(f)
+            last[f.kind if f.kind != _PLAINTIFFS else "lawsuit"] = f
+            continue
+        before.tokens.extend(f.tokens)
+        before.complainants.extend(e for e in f.complainants if e not in before.complainants)
+        before.respondents.extend(e for e in f.respondents if e not in before.respondents)
+        before.addressee = before.addressee or f.addressee
+        before.law = before.law or f.law
+        before.allegation = before.allegation or f.allegation
+        if before.kind == _PLAINTIFFS:
+            before.kind = "lawsuit" if kind == "lawsuit" else before.kind
+    return whole
+
+
 def _completed(found: list[_Found]) -> list[_Found]:
     """Join a lawsuit told in parts ("the plaintiffs included X") to the lawsuit told before
     it, else to the article's only one; drop plaintiffs that join nothing and investigation
     requests that name neither their target nor whom they were addressed to."""
+    found = _told(found)
     sued = [f for f in found if f.kind == "lawsuit" and f.respondents]
-    only = sued[0] if len({r.key for f in sued for r in f.respondents}) == 1 else None
+    only = sued[0] if len(sued) == 1 else None
     kept = []
     for f in found:
         if f.kind in {"lawsuit", _PLAINTIFFS} and not f.respondents:
