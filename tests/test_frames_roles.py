@@ -307,3 +307,23 @@ def test_stacked_and_verb_words(
 
 def test_retired_is_former(nlp: Any) -> None:
     assert former(nlp, "Retired Gen. Peter Lang endorsed her.") == {"Peter Lang/general": True}
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        (
+            "A company spokeswoman, Jill Castro, said the records were private.",
+            {("Jill Castro", "spokeswoman", None)},
+        ),
+        ("Campaign spokesman Tyler Quinn called it a stunt.", {("Tyler Quinn", "spokesman", None)}),
+        (
+            "She met school board member Ana Ruiz on Monday.",
+            {("Ana Ruiz", "school board member", None)},
+        ),
+    ],
+)
+def test_the_employer_noun_is_not_part_of_the_office(
+    nlp: Any, text: str, expected: set[tuple[str, str, str | None]]
+) -> None:
+    assert roles(nlp, text) == expected

@@ -29,6 +29,9 @@ _FOLLOWERS = _BODY_PREPOSITIONS | {"and", "in", "from", "since"}
 _COPULAS = frozenset({"be", "serve", "become", "remain"})
 _CHAIN_POS = frozenset({"PROPN", "NOUN", "ADJ", "NUM"})
 _NOT_BODIES = frozenset({EntityType.PERSON, EntityType.LAW, EntityType.ELECTION})
+_EMPLOYER_NOUNS = frozenset(
+    {"company", "campaign", "firm", "agency", "group", "organization", "union", "coalition"}
+)
 
 
 @dataclass
@@ -117,8 +120,13 @@ class DescriptionReader(MarkedDoc):
                 d.opened, d.start = True, i
                 break
             elif tok.is_lower and tok.pos_ == "NOUN" and growing and lower:
-                words.insert(0, tok.lower_)
-                nouns.add(i)
+                if tok.lower_ in _EMPLOYER_NOUNS or doc[i - 1].text == "-":
+                    # "company spokeswoman", "campaign spokesman": who employs them, not
+                    # the office; "three-term congresswoman": a count, not the office.
+                    growing = False
+                else:
+                    words.insert(0, tok.lower_)
+                    nouns.add(i)
             elif tok.is_lower and tok.pos_ == "ADJ":  # "foreign policy adviser", not "top"
                 if growing and tok.head.i in nouns:
                     words.insert(0, tok.lower_)
