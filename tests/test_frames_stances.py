@@ -150,6 +150,26 @@ def stances(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Stan
             "only the past three years.",
             {("Tom Lee", "partially_complied")},
         ),
+        # "his office", "her staff" stand for the one who speaks of them
+        (
+            ASK + "Secretary of State Luis Ortiz said his office would not provide the voter "
+            "rolls.",
+            {("Luis Ortiz", "refused")},
+        ),
+        (
+            ASK + "Ohio and Utah said their staff would comply.",
+            {("Ohio", "complied"), ("Utah", "complied")},
+        ),
+        (
+            "The committee asked for the lease records. Tom Lee refused at first. His office "
+            "later provided a copy of the lease but declined to release the bank records.",
+            {("Tom Lee", "partially_complied")},
+        ),
+        (
+            "The House Oversight Committee demanded documents from Brightway Analytics. "
+            "Brightway Analytics has partly complied with the demand.",
+            {("Brightway Analytics", "partially_complied")},
+        ),
     ],
 )
 def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances) -> None:
@@ -183,6 +203,8 @@ def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances
         "The state party asked Ana Gray to endorse Tom Lee. Luis Ortiz endorsed Lee.",  # not asked
         "Luis Ortiz endorsed Tom Lee.",  # nobody asked
         "The state party asked Luis Ortiz to endorse Tom Lee. Ortiz endorsed Maria Ybarra.",
+        ASK + "Luis Ortiz said his office has not yet read the news.",  # no stance word
+        "Luis Ortiz said his staff would comply.",  # no request
     ],
 )
 def test_no_stance(stances: Callable[[str], Stances], text: str) -> None:

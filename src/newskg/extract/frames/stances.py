@@ -276,8 +276,10 @@ class _Stances:
                 given = self.status(verb.head, depth + 1)
                 asked = given is not None and given[0] in _GIVING
             return (refused, verb, sure) if asked else None
-        if kind == "comply":
-            return (refused if neg else ResponseStatus.COMPLIED), verb, sure
+        if kind == "comply":  # "has partly complied"
+            partly = any(self.lex.has("partial", c) for c in verb.children if c.dep_ == "advmod")
+            complied = ResponseStatus.PARTIALLY_COMPLIED if partly else ResponseStatus.COMPLIED
+            return (refused if neg else complied), verb, sure
         if kind == "provide":  # sending a letter answers no request: material only
             obj = next((o for o in _objects(verb) if self.material(o)), None)
             if obj is not None and neg:  # "has not yet provided": still pending
@@ -337,7 +339,11 @@ class _Stances:
             subject = _speaker(verb) or subject
         if subject is None:
             return []
-        actors, how = self.actors.resolve(subject, self.lex.marks.get("actor", frozenset()))
+        proxies = self.lex.marks.get("actor", frozenset())
+        owner = next((c for c in subject.children if c.dep_ == "poss"), None)
+        if owner is not None and owner.pos_ == "PRON" and subject.lemma_.lower() in proxies:
+            subject = _speaker(verb) or owner  # "Roe said his office would comply": Roe's
+        actors, how = self.actors.resolve(subject, proxies)
         if subject.lower_ in _SPEAKERS and (asked := self._asked_before(verb)):
             actors, how = list(asked), 0.8  # "called on Roe to concede, but he declined"
         status, leaf, sure = found
