@@ -244,3 +244,14 @@ def test_a_title_word_after_a_title_is_a_first_name(extract: Extract) -> None:
 def test_one_unknown_word_after_in_is_a_place(extract: Extract) -> None:
     x = extract("The district stretches from Marietta to the river, and voters in Prescott agreed.")
     assert names(x) == set()
+
+
+def test_a_name_ner_split_in_two_is_one_person(extract: Extract) -> None:
+    x = extract("Iowa State Treasurer Gwen Albright won the Republican nomination on Tuesday.")
+    assert names(x, EntityType.PERSON) == {"Gwen Albright"}
+
+
+def test_a_call_sign_is_a_news_outlet(extract: Extract) -> None:
+    assert ("KOB-TV", EntityType.NEWS_OUTLET) in {
+        (e.name, e.type) for e in extract("KOB-TV reported the results on Tuesday.").entities
+    }

@@ -177,6 +177,30 @@ def _after_title(doc: Doc, start: int) -> bool:
 
 
 def from_ents(doc: Doc) -> list[RawMention]:
+    """Mentions from the gazetteer's and the NER's entity spans, cleaned and typed."""
+    return _join_touching_people(doc, _from_ents(doc))
+
+
+def _join_touching_people(doc: Doc, found: list[RawMention]) -> list[RawMention]:
+    """NER sometimes splits one name in two: "Treasurer Ana" + "Ruiz" is "Ana Ruiz"."""
+    out: list[RawMention] = []
+    for raw in sorted(found, key=lambda r: r.span.begin):
+        last = out[-1] if out else None
+        if (
+            last is not None
+            and last.type is raw.type is EntityType.PERSON
+            and doc.text[last.span.end : raw.span.begin] == " "
+            and len(last.name.split()) + len(raw.name.split()) <= 4
+        ):
+            text = doc.text[last.span.begin : raw.span.end]
+            span = Span(last.span.begin, raw.span.end, text, last.span.sentence)
+            out[-1] = RawMention(span, EntityType.PERSON, f"{last.name} {raw.name}")
+            continue
+        out.append(raw)
+    return out
+
+
+def _from_ents(doc: Doc) -> list[RawMention]:
     found: list[RawMention] = []
     parties = party_words()
     types = {t.value for t in EntityType}

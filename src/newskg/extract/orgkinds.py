@@ -6,6 +6,7 @@ decides, because English puts the head noun last ("Senate Judiciary Committee").
 
 from __future__ import annotations
 
+import re
 from functools import cache
 
 from ..gazetteer import read_tsv
@@ -15,6 +16,8 @@ from ..resources import data_path
 __all__ = ["org_keywords", "org_kind"]
 
 _COMPLEMENT_START = frozenset({"of", "for", "on", "under", "to", "in"})
+# A US broadcaster's call sign: "KXYZ", "WXYZ-TV", "KOB-TV".
+_CALL_SIGN = re.compile(r"^[KW](?:[A-Z]{3}(?:-(?:TV|FM|AM|DT))?|[A-Z]{2}-(?:TV|FM|AM|DT))$")
 
 
 @cache
@@ -32,6 +35,8 @@ def org_kind(name: str) -> EntityType:
     >>> org_kind("Acme Widgets")
     <EntityType.ORGANIZATION: 'Organization'>
     """
+    if _CALL_SIGN.match(name):
+        return EntityType.NEWS_OUTLET
     keywords = org_keywords()
     words = [w.strip(".,'’").casefold() for w in name.split()]
     # The head noun comes before a complement: "Department of Justice", "Center for ...".
