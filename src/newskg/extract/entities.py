@@ -235,16 +235,16 @@ def _choose_type(mentions: Iterable[RawMention]) -> EntityType:
 
 
 def _group(raws: list[RawMention]) -> tuple[Entity, ...]:
+    # Names that differ only in case or punctuation ("Biden Administration" in a headline,
+    # "Biden administration" below it) share an IRI, so they are one entity with one label.
     clusters: dict[str, list[RawMention]] = defaultdict(list)
     for raw in raws:
-        family = "person" if raw.type is EntityType.PERSON else raw.type.value
-        if raw.type.is_organization:
-            family = "organization"
-        clusters[f"{family}:{raw.name}"].append(raw)
+        clusters[entity_key(raw.type, raw.name)].append(raw)
     gazetteer = gazetteer_by_name()
     result = []
     for group in clusters.values():
-        name = group[0].name
+        counts = Counter(m.name for m in group)  # the most used, not an all-caps headline's
+        name = max(counts, key=lambda n: (not n.isupper(), counts[n]))
         kind = _choose_type(group)
         spans = sorted({m.span for m in group}, key=lambda s: (s.begin, s.end))
         aliases = tuple(sorted({s.text for s in spans} - {name}))
