@@ -104,6 +104,17 @@ def claims(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Claim
             {("Amy Carter", None), ("John Briggs", None), ("Paul Reyes", None)},
         ),
         ("The plan is dead. Robert Hale (@roberthale) July 1, 2017", {(HALE, None)}),
+        # a group named by what it is: "the super PAC", "the fund"
+        (
+            "The Prairie Future Fund spent $2 million on ads. The super PAC said the ads were "
+            "lawful.",
+            {("Prairie Future Fund", None)},
+        ),
+        (
+            "The Prairie Future Fund and the Harbor Action Fund spent $2 million on ads. "
+            "Robert Hale said the two were lawful. The fund said the ads were lawful.",
+            {(HALE, None)},  # the nearest sentence offers no one fund
+        ),
     ],
 )
 def test_claimants(
@@ -146,6 +157,8 @@ def test_evidence_status(claims: Callable[[str], Claims], text: str, status: str
         "It was reported that the agency had lost the files.",
         "The plan failed as Robert Hale left the room.",  # "as" of time, no reporting verb
         "The plan failed, as Robert Hale did not argue.",  # negated
+        "The super PAC said the ads were lawful.",  # no group named before
+        "The Prairie Future Fund spent $2 million on ads. The super PAC did not say why.",
     ],
 )
 def test_no_claim(claims: Callable[[str], Claims], text: str) -> None:

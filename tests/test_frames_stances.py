@@ -170,6 +170,12 @@ def stances(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Stan
             "Brightway Analytics has partly complied with the demand.",
             {("Brightway Analytics", "partially_complied")},
         ),
+        # a group named by what it is
+        (
+            "The Campaign Watch Center demanded the names of donors last week. The Prairie "
+            "Future Fund spent $2 million on ads. The super PAC declined the request.",
+            {("Prairie Future Fund", "refused")},
+        ),
     ],
 )
 def test_stances(stances: Callable[[str], Stances], text: str, expected: Stances) -> None:

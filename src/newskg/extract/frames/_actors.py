@@ -146,8 +146,8 @@ class ActorResolver:
         if token.lower_ in {"who", "that", "which"} and token.head.dep_ == "relcl":
             found, how = self.resolve(token.head.head, proxies, depth + 1)
             return found, how * 0.95
-        if anaphor is not None and (
-            not anaphor[1] or (token.i > 0 and self.doc[token.i - 1].lower_ == "the")
+        if anaphor is not None and (  # "the group", "the advocacy group"
+            not anaphor[1] or any(c.dep_ == "det" and c.lower_ == "the" for c in token.lefts)
         ):
             antecedent = self._antecedent(token.i, anaphor[0], anaphor[2])
             return ([antecedent], 0.8) if antecedent is not None else ([], 0.0)
