@@ -255,3 +255,24 @@ def test_a_call_sign_is_a_news_outlet(extract: Extract) -> None:
     assert ("KOB-TV", EntityType.NEWS_OUTLET) in {
         (e.name, e.type) for e in extract("KOB-TV reported the results on Tuesday.").entities
     }
+
+
+@pytest.mark.parametrize(
+    ("text", "person", "party"),
+    [
+        ("Libertarian Jared Simms received 4% of the vote.", "Jared Simms", "Libertarian Party"),
+        ("Republican Ana Ruiz received 40%.", "Ana Ruiz", "Republican Party"),
+    ],
+)
+def test_a_party_word_before_a_full_name(
+    extract: Extract, text: str, person: str, party: str
+) -> None:
+    x = extract(text)
+    assert names(x, EntityType.PERSON) == {person}
+    keys = {e.key: e.name for e in x.entities}
+    assert {(keys[p.person], keys[p.party]) for p in x.parties} == {(person, party)}
+
+
+def test_a_party_word_before_a_title_names_no_person(extract: Extract) -> None:
+    x = extract("Democratic Lieutenant Governor Ana Ruiz won by nine points.")
+    assert names(x, EntityType.PERSON) == {"Ana Ruiz"}

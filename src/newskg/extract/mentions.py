@@ -80,6 +80,8 @@ def _is_leading_title(token: Token) -> bool:
     """ "Gov.", "former", "U.S." or a short all-caps code ("NJ") before a person's name."""
     if token.text in {"U.S.", "Former", "former"} or _is_title(token.text):
         return True
+    if token.text in party_words():  # "Libertarian Ana Ruiz": the party is a mention of its own
+        return True
     return token.is_upper and len(token) <= 3
 
 
@@ -500,6 +502,8 @@ def names_after_titles(doc: Doc, taken: set[int]) -> list[RawMention]:
         if entry is None and start < len(doc) and doc[start].text == ".":
             entry = known.get(f"{token.text}.")  # the tokenizer split "Sens." in two
             start += 1
+        if entry is None and token.text in party_words() and token.tag_ != "NNPS":
+            entry = ("", "party")  # "Republican Ana Ruiz received 40%"
         if entry is None or start >= len(doc):
             continue
         after_comma = doc[start].text == ","
@@ -519,6 +523,12 @@ def names_after_titles(doc: Doc, taken: set[int]) -> list[RawMention]:
             after_comma and (end - start < 2 or end >= len(doc) or doc[end].text not in {",", "."})
         ):
             continue
+        if entry[1] == "party" and (
+            after_comma
+            or end - start < 2
+            or any(t.lower_ in org_keywords() or _is_title(t.text) for t in doc[start:end])
+        ):
+            continue  # a party word takes only a full name, never a body's ("Study Committee")
         span = span_of(doc, start, end)
         if span is not None and _clean_person(span.text):
             found.append(RawMention(span, EntityType.PERSON, span.text))
