@@ -25,7 +25,7 @@ from typing import TYPE_CHECKING
 from ..gazetteer import state_entries
 from ..model import EntityType, Span
 from .mentions import RawMention, span_of
-from .orgkinds import org_keywords
+from .orgkinds import org_keywords, org_kind
 
 if TYPE_CHECKING:
     from spacy.tokens import Doc, Token
@@ -45,7 +45,28 @@ _LEADING_ARTICLE = re.compile(r"^(?:The|A|An) ")
 
 def shaped_names(doc: Doc) -> list[RawMention]:
     """Mentions of bodies, committees and laws named by the shapes above."""
-    return _place_bodies(doc) + _committees(doc) + _laws(doc) + _state_affiliates(doc)
+    return (
+        _place_bodies(doc)
+        + _state_led_names(doc)
+        + _committees(doc)
+        + _laws(doc)
+        + _state_affiliates(doc)
+    )
+
+
+def _state_led_names(doc: Doc) -> list[RawMention]:
+    """A state the gazetteer took from the front of a name the NER saw the rest of:
+    "Ohio" + "Manufacturers Council" is "Ohio Manufacturers Council"."""
+    states = {e.end: e for e in doc.ents if e.label_ == EntityType.STATE.value}
+    found = []
+    for ent in doc.ents:
+        state = states.get(ent.start)
+        if ent.label_ != "ORG" or state is None or doc[ent.start - 1].whitespace_ != " ":
+            continue
+        span = span_of(doc, state.start, ent.end)
+        if span is not None and span.text[-1:].isalnum():
+            found.append(_mention(span.text, span, org_kind(span.text)))
+    return found
 
 
 _AFFILIATE_KINDS = frozenset({EntityType.ADVOCACY_GROUP.value, EntityType.POLITICAL_PARTY.value})
