@@ -299,6 +299,101 @@ def test_a_store_folder_gives_the_same_network(kg: Path, tmp_path: Path) -> None
     assert run("network", str(store), *args) == run("network", str(kg), *args)
 
 
+def _same_rows(path: Path) -> None:
+    """The one-pass file reader gives the rows the SPARQL queries give on a store."""
+    import pyoxigraph
+
+    from newskg.graphio import format_for
+    from newskg.network.read import read_network_data
+
+    store = pyoxigraph.Store()
+    store.bulk_load(path=str(path), format=getattr(pyoxigraph.RdfFormat, format_for(path).oxigraph))
+    streamed, queried = read_network_data(path), read_network_data(store)
+    assert streamed.dates == queried.dates
+    assert streamed.actors == queried.actors
+    assert sorted(set(streamed.assertions)) == sorted(set(queried.assertions))
+    assert sorted(set(streamed.mentions)) == sorted(set(queried.mentions))
+
+
+def test_reading_a_file_gives_the_rows_of_the_queries(kg: Path, tmp_path: Path) -> None:
+    from newskg.graphio import load_dataset, write_graph_file
+
+    _same_rows(kg)
+    nquads, union = tmp_path / "kg.nq", tmp_path / "kg.ttl"
+    write_graph_file(load_dataset(kg), nquads)
+    write_graph_file(load_dataset(kg), union)
+    _same_rows(nquads)
+    _same_rows(union)
+
+
+# Shapes the invented articles do not have: several objects of one predicate, a former
+# office, outcomes, a law with a label and an allegation, a labelled request, a repeated
+# triple, a fact whose evidence is in another graph, a default graph beside named ones.
+EDGE_CASES = """
+@prefix : <https://example.org/> .
+@prefix nkg: <https://w3id.org/newskg/ontology#> .
+@prefix schema: <https://schema.org/> .
+@prefix org: <http://www.w3.org/ns/org#> .
+@prefix opengov: <http://www.w3.org/ns/opengov#> .
+@prefix skos: <http://www.w3.org/2004/02/skos/core#> .
+@prefix prov: <http://www.w3.org/ns/prov#> .
+@prefix nif: <http://persistence.uni-leipzig.org/nlp2rdf/ontologies/nif-core#> .
+@prefix dcterms: <http://purl.org/dc/terms/> .
+@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .
+@prefix dbo: <http://dbpedia.org/ontology/> .
+@prefix xsd: <http://www.w3.org/2001/XMLSchema#> .
+
+:lost a schema:Person ; rdfs:label "Outside Default" .
+
+:g1 {
+  :a1 a schema:NewsArticle ; dcterms:identifier "a1" ; schema:datePublished "2018-01-02" .
+  :p a schema:Person ; rdfs:label "Pat Doe", "Pat" ; nkg:alias "P. Doe", "PD" .
+  :o a org:Organization, schema:GovernmentOrganization ; rdfs:label "Office" .
+  :s a schema:State ; rdfs:label "Statia" .
+  :e a dbo:Election ; rdfs:label "2018 race" .
+  :l a schema:Legislation ; rdfs:label "The Act" .
+  :m1 nkg:refersTo :p ; nif:referenceContext :a1 ; nif:beginIndex 3 ; nkg:sentence "One." .
+  :m2 nkg:refersTo :o, :s ; nif:referenceContext :a1 ; nif:beginIndex 9, 12 .
+  :m1 nkg:refersTo :p .
+  :post skos:prefLabel "chair", "head"@en ; org:postIn :o ; opengov:area :s .
+  :f1 a org:Membership ; org:member :p ; opengov:post :post ; nkg:former true ;
+      nkg:confidence 0.7, 0.9 ; prov:wasDerivedFrom :m1, :m2 .
+  :f2 a nkg:Candidacy ; nkg:candidate :p ; nkg:election :e ; nkg:outcome nkg:Won, nkg:Other ;
+      nkg:confidence 0.8 ; prov:wasDerivedFrom :m1 .
+  :f3 a nkg:Complaint ; schema:agent :p ; nkg:respondent :o ; schema:recipient :s ;
+      nkg:complaintKind nkg:Lawsuit, nkg:Odd ; nkg:allegedViolationOf :l ;
+      nkg:allegation "fraud" ; nkg:confidence 0.6 ; prov:wasDerivedFrom :m1 .
+  :f4 a nkg:Complaint ; schema:agent :o ; nkg:respondent :p ;
+      nkg:complaintKind nkg:FormalComplaint ; nkg:allegation 42 ;
+      nkg:confidence 0.5 ; prov:wasDerivedFrom :m1 .
+  :req schema:agent :p, :s ; rdfs:label "the files" .
+  :f5 a nkg:Response ; schema:agent :o ; nkg:inResponseTo :req ;
+      nkg:responseStatus nkg:Refused ; nkg:confidence 0.9 ; prov:wasDerivedFrom :m1 .
+  :f6 a schema:Claim ; schema:author :p, :o ; schema:about :s ; nkg:reportedBy :s ;
+      schema:text "It is so." ; nkg:confidence 0.4 ; prov:wasDerivedFrom :m1 .
+  :f7 a org:Membership ; org:member :p ; org:organization :o ;
+      nkg:confidence 0.95 ; prov:wasDerivedFrom :m9 .
+}
+
+:g2 {
+  :a2 a schema:NewsArticle ; dcterms:identifier "a2" .
+  :p a schema:Person ; rdfs:label "Pat Doe" .
+  :m9 nkg:refersTo :p ; nif:referenceContext :a2 ; nif:beginIndex 1 ; nkg:sentence "Two." .
+  :post2 skos:prefLabel 7 ; org:postIn :o .
+  :f8 a org:Membership ; org:member :p ; opengov:post :post2 ; nkg:former "" ;
+      nkg:confidence 0.3 ; prov:wasDerivedFrom :m9 .
+  :f9 a org:Membership ; org:member :p ; opengov:post :post2 ; nkg:former true ;
+      nkg:confidence 0.3 ; prov:wasDerivedFrom :m9 .
+}
+"""
+
+
+def test_reading_a_file_joins_as_the_queries_do(tmp_path: Path) -> None:
+    path = tmp_path / "edge.trig"
+    path.write_text(EDGE_CASES, encoding="utf-8")
+    _same_rows(path)
+
+
 @pytest.fixture
 def sparql_server(kg: Path) -> Iterator[str]:
     """A read-only SPARQL endpoint on loopback answering from the invented articles' graph."""

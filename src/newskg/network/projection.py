@@ -83,24 +83,44 @@ def project(data: NetworkData, filt: NetworkFilter | None = None) -> nx.MultiDiG
     articles = {a for a, published in data.dates.items() if filt.keeps_article(a, published)}
     actors = {iri: a for iri, a in data.actors.items() if a.kind in filt.kinds}
     named: dict[str, set[str]] = defaultdict(set)
-    for mention in data.mentions:
-        if mention.article in articles and mention.entity in actors:
-            named[mention.entity].add(mention.article)
+    for entity, article, _, _ in data.mentions:
+        if article in articles and entity in actors:
+            named[entity].add(article)
 
-    edges: dict[tuple[str, str, str], _Edge] = defaultdict(_Edge)
+    edges: dict[tuple[str, str, str], _Edge] = {}
     relations, threshold = set(filt.relations), filt.min_confidence
-    for a in data.assertions:
+    # Tuples unpacked in the loop and _Edge.add inlined: millions of rows on large graphs.
+    for (
+        relation,
+        source,
+        target,
+        fact,
+        article,
+        sentence,
+        begin,
+        confidence,
+        detail,
+    ) in data.assertions:
         if (
-            a.relation in relations
-            and a.article in articles
-            and a.confidence >= threshold
-            and a.source in actors
-            and a.target in actors
-            and a.source != a.target
+            relation in relations
+            and article in articles
+            and confidence >= threshold
+            and source in actors
+            and target in actors
+            and source != target
         ):
-            edge = edges[(a.source, a.relation, a.target)]
-            edge.add(a.fact, a.article, a.sentence, a.begin, a.confidence)
-            edge.details.add(a.detail)
+            key = (source, relation, target)
+            edge = edges.get(key)
+            if edge is None:
+                edge = edges[key] = _Edge()
+            known = edge.confidences.get((fact, article))
+            if known is None or confidence > known:
+                edge.confidences[(fact, article)] = confidence
+            first = edge.evidence.get((article, sentence))
+            if first is None or begin < first:
+                edge.evidence[(article, sentence)] = begin
+            edge.articles.add(article)
+            edge.details.add(detail)
     if filt.co_mentions:
         _add_co_mentions(edges, data, articles, actors.keys())
 
@@ -140,7 +160,11 @@ def _add_co_mentions(
         begin = min(found.values())
         for first, second in combinations(sorted(found), 2):
             # Co-mentions state no fact, so they carry no extractor confidence.
-            edges[(first, CO_MENTIONED, second)].add("", article, sentence, begin, 0.0)
+            key = (first, CO_MENTIONED, second)
+            edge = edges.get(key)
+            if edge is None:
+                edge = edges[key] = _Edge()
+            edge.add("", article, sentence, begin, 0.0)
 
 
 def actor_graph(

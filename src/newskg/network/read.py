@@ -1,18 +1,21 @@
-"""Read what the network needs from a graph file: one SPARQL query per relation kind.
+"""Read what the network needs from a graph: flat rows, one kind of row per relation.
 
-Queries run on Oxigraph (tens of times faster than rdflib on large graphs) and return
-flat rows; :mod:`newskg.network.projection` aggregates them into edges.
+A store (a folder, a SPARQL server, an open Oxigraph store) answers one SPARQL query per
+relation kind; a graph file is parsed in one pass and joined the same way, which is
+several times faster than loading it into a store first. Either way
+:mod:`newskg.network.projection` aggregates the rows into edges.
 """
 
 from __future__ import annotations
 
 from collections import Counter, defaultdict
+from collections.abc import Iterable, Sequence
 from dataclasses import dataclass
 from datetime import date
 from functools import cache
 from importlib import resources
 from pathlib import Path
-from typing import TYPE_CHECKING
+from typing import TYPE_CHECKING, NamedTuple
 
 from ..errors import GraphFileError
 from ..graphio import load_store
@@ -63,9 +66,11 @@ class Actor:
     aliases: tuple[str, ...]
 
 
-@dataclass(frozen=True)
-class Assertion:
-    """One piece of evidence for an edge: a fact, in one article, from one mention."""
+class Assertion(NamedTuple):
+    """One piece of evidence for an edge: a fact, in one article, from one mention.
+
+    A named tuple, not a dataclass: a large graph has millions (quicker to make).
+    """
 
     relation: str
     source: str
@@ -78,9 +83,8 @@ class Assertion:
     detail: str
 
 
-@dataclass(frozen=True)
-class Mention:
-    """An entity named in a sentence of an article."""
+class Mention(NamedTuple):
+    """An entity named in a sentence of an article (a named tuple, like Assertion)."""
 
     entity: str
     article: str
@@ -147,16 +151,16 @@ def _date(text: str) -> date | None:
         return None
 
 
-def _actors(store: pyoxigraph.Store) -> dict[str, Actor]:
+def _actors(rows: Iterable[tuple[str, str, str, str]]) -> dict[str, Actor]:
+    """Actors from distinct (entity, class, label, alias) rows, as ``actors.rq`` gives."""
     classes: dict[str, set[str]] = defaultdict(set)
     labels: dict[str, Counter[str]] = defaultdict(Counter)
     aliases: dict[str, set[str]] = defaultdict(set)
-    for row in _rows(store, "actors"):
-        iri = row["entity"]
-        classes[iri].add(row["class"])
-        labels[iri][row["label"]] += 1
-        if row["alias"]:
-            aliases[iri].add(row["alias"])
+    for iri, cls, label, alias in rows:
+        classes[iri].add(cls)
+        labels[iri][label] += 1
+        if alias:
+            aliases[iri].add(alias)
     actors = {}
     for iri, found in classes.items():
         best = min(found, key=_RANK.__getitem__)
@@ -171,6 +175,9 @@ def _actors(store: pyoxigraph.Store) -> dict[str, Actor]:
 def read_network_data(kg: Path | str | pyoxigraph.Store) -> NetworkData:
     """Read articles, actors, fact evidence and mentions from a graph file or store.
 
+    A graph file is parsed in one streaming pass (:mod:`newskg.network._stream`); a
+    store folder, a SPARQL server or an open store is queried with ``queries/``.
+
     Args:
         kg: what ``newskg build`` wrote (a TriG or N-Quads dataset keeps each article's
             confidence apart; a union file works too, as does anything
@@ -179,30 +186,65 @@ def read_network_data(kg: Path | str | pyoxigraph.Store) -> NetworkData:
     Raises:
         GraphFileError: the file is missing or not valid RDF, or holds no articles.
     """
+    if isinstance(kg, str | Path) and not _is_remote(kg) and not Path(kg).is_dir():
+        return _from_file(kg)
+    return _from_store(kg)
+
+
+def _is_remote(kg: Path | str) -> bool:
+    return str(kg).startswith(("http://", "https://"))
+
+
+def _from_store(kg: Path | str | pyoxigraph.Store) -> NetworkData:
     store = _open(kg)
     dates = {row["article"]: _date(row["date"]) for row in _rows(store, "articles")}
-    if not dates:
-        raise GraphFileError(
-            f"{kg}: holds no schema:NewsArticle; give a graph file written by `newskg build`"
-        )
+    _check_dates(kg, dates)
+    columns = ("source", "target", "fact", "article", "sentence", "begin", "confidence", "detail")
     assertions = []
     for relation in FACT_RELATIONS:
-        for row in _rows(store, relation):
-            assertions.append(
-                Assertion(
-                    relation=relation,
-                    source=row["source"],
-                    target=row["target"],
-                    fact=row["fact"],
-                    article=row["article"],
-                    sentence=row["sentence"],
-                    begin=int(row["begin"]),
-                    confidence=float(row["confidence"]),
-                    detail=row["detail"],
-                )
-            )
+        rows = [tuple(row[c] for c in columns) for row in _rows(store, relation)]
+        assertions += _assertions(relation, rows)
     mentions = tuple(
         Mention(row["entity"], row["article"], row["sentence"], int(row["begin"]))
         for row in _rows(store, "mentions")
     )
-    return NetworkData(dates, _actors(store), tuple(assertions), mentions)
+    actors = _actors(
+        (row["entity"], row["class"], row["label"], row["alias"]) for row in _rows(store, "actors")
+    )
+    return NetworkData(dates, actors, tuple(assertions), mentions)
+
+
+def _from_file(kg: Path | str) -> NetworkData:
+    from ._stream import read_rows
+
+    if not Path(kg).is_file():
+        load_store(kg)  # raises the missing-file error
+    rows = read_rows(kg)
+    dates = {article: _date(text) for article, text in rows.articles()}
+    _check_dates(kg, dates)
+    assertions = []
+    for relation in FACT_RELATIONS:
+        assertions += _assertions(relation, rows.relation(relation))
+    mentions = tuple(
+        [
+            Mention(entity, article, sentence, int(begin))
+            for entity, article, sentence, begin in rows.mentions()
+        ]
+    )
+    return NetworkData(dates, _actors(rows.actors()), tuple(assertions), mentions)
+
+
+def _check_dates(kg: object, dates: dict[str, date | None]) -> None:
+    if not dates:
+        raise GraphFileError(
+            f"{kg}: holds no schema:NewsArticle; give a graph file written by `newskg build`"
+        )
+
+
+def _assertions(relation: str, rows: Iterable[Sequence[str]]) -> list[Assertion]:
+    return [
+        Assertion(
+            relation, source, target, fact, article, sentence, int(begin), float(confidence), detail
+        )
+        for source, target, fact, article, sentence, begin, confidence, detail in rows
+    ]
