@@ -8,6 +8,7 @@ one place, :class:`NewskgGroup`, so no user error shows a traceback.
 from __future__ import annotations
 
 import sys
+import warnings
 from collections.abc import Sequence
 from pathlib import Path
 from typing import TYPE_CHECKING, Any
@@ -371,4 +372,16 @@ cli.add_command(viz)
 
 def main() -> None:
     """Run the command line (the ``newskg`` console script)."""
+    warnings.formatwarning = _one_line_warning  # worker processes forked later inherit it
     cli(prog_name="newskg")
+
+
+def _one_line_warning(
+    message: Warning | str,
+    category: type[Warning],
+    filename: str,
+    lineno: int,
+    line: str | None = None,
+) -> str:
+    """ "warning: <message>", as the command line's errors read, without a source line."""
+    return f"warning: {message}\n"

@@ -8,8 +8,9 @@ an ordered list of names and a user can add one without editing newskg.
 
 from __future__ import annotations
 
+import warnings
 from collections.abc import Callable, Sequence
-from dataclasses import dataclass, field
+from dataclasses import dataclass, field, fields
 from typing import TYPE_CHECKING, TypeVar
 
 from ..errors import ConfigError
@@ -33,6 +34,7 @@ if TYPE_CHECKING:
 __all__ = [
     "DEFAULT_FRAMES",
     "FRAMES",
+    "ExtractionWarning",
     "FrameContext",
     "Frames",
     "extract_article",
@@ -101,7 +103,7 @@ def extract_article(
     """
     from . import frames as _builtin  # noqa: F401  (registers the built-in extractors)
 
-    index = extract_entities(doc)
+    index = _entities_isolated(article, doc)
     context = FrameContext(article, doc, index)
     found = Frames()
     for name in DEFAULT_FRAMES if frames is None else frames:
@@ -109,7 +111,7 @@ def extract_article(
             raise ConfigError(
                 f"unknown frame extractor {name!r}; use one of {', '.join(sorted(FRAMES))}"
             )
-        FRAMES[name](context, found)
+        _run_isolated(name, context, found)
     elections = tuple(
         Election(
             next(e.key for e in index.entities if e.name == m.name),
@@ -132,6 +134,46 @@ def extract_article(
         complaints=_unique(found.complaints),
         claims=_unique(found.claims),
     )
+
+
+class ExtractionWarning(UserWarning):
+    """A frame extractor failed on one article; its facts there are left out."""
+
+
+def _entities_isolated(article: Article, doc: Doc) -> EntityIndex:
+    """The article's entities; if finding them fails, none, with a warning: the article
+    is still built (its text and metadata), and the rest of the batch with it."""
+    try:
+        return extract_entities(doc)
+    except Exception as err:  # any bug in a rule: contain it to this article
+        warnings.warn(
+            f"{article.id}: finding entities failed ({type(err).__name__}: {err}); the "
+            "article is kept without entities or facts. Please report this with the article.",
+            ExtractionWarning,
+            stacklevel=3,
+        )
+        return EntityIndex((), ())
+
+
+def _run_isolated(name: str, context: FrameContext, found: Frames) -> None:
+    """Run one frame extractor; if it fails on this article, undo what it added and warn.
+
+    A rule that trips over an unusual sentence costs that article one kind of fact, not
+    the article or the batch; the warning names both so the failure can be reported.
+    """
+    sizes = {f.name: len(getattr(found, f.name)) for f in fields(found)}
+    try:
+        FRAMES[name](context, found)
+    except Exception as err:  # any bug in a rule: contain it to this frame and article
+        for attr, size in sizes.items():
+            del getattr(found, attr)[size:]
+        warnings.warn(
+            f"{context.article.id}: the {name} extractor failed ({type(err).__name__}: "
+            f"{err}); its facts for this article are left out. Please report this with "
+            "the article.",
+            ExtractionWarning,
+            stacklevel=2,
+        )
 
 
 def _state_key(index: EntityIndex, state: str | None) -> str | None:
