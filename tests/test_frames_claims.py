@@ -104,6 +104,28 @@ def claims(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Claim
             {("Amy Carter", None), ("John Briggs", None), ("Paul Reyes", None)},
         ),
         ("The plan is dead. Robert Hale (@roberthale) July 1, 2017", {(HALE, None)}),
+        # a proxy's name in apposition is the speaker, even hung on the body it speaks for
+        (
+            "A spokeswoman for the Ohio Ethics Commission, Dana Whitfield, said the complaint "
+            "remained under review.",
+            {("Dana Whitfield", None)},
+        ),
+        (
+            "Lawyers for the Prairie Future Fund, Tom Lee and Ana Gray, said the fund had done "
+            "nothing wrong.",
+            {("Tom Lee", None), ("Ana Gray", None)},
+        ),
+        # what a body compiled, published or posted speaks for it
+        (
+            "Turnout rose by 4 percent, according to results compiled by the Ohio Secretary "
+            "of State's office.",
+            {("Ohio Secretary of State's office", None)},
+        ),
+        (
+            "Turnout rose, according to figures posted by the Ohio Ethics Commission and "
+            "a report by Reuters.",
+            {("Ohio Ethics Commission", None)},
+        ),
         # a group named by what it is: "the super PAC", "the fund"
         (
             "The Prairie Future Fund spent $2 million on ads. The super PAC said the ads were "
@@ -158,6 +180,8 @@ def test_evidence_status(claims: Callable[[str], Claims], text: str, status: str
         "The plan failed as Robert Hale left the room.",  # "as" of time, no reporting verb
         "The plan failed, as Robert Hale did not argue.",  # negated
         "The super PAC said the ads were lawful.",  # no group named before
+        "Turnout rose, according to a letter reviewed by Reuters.",  # a reader, no author
+        "A spokeswoman for the Ohio Ethics Commission, Dana Whitfield, did not say why.",
         "The Prairie Future Fund spent $2 million on ads. The super PAC did not say why.",
     ],
 )

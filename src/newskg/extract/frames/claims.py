@@ -166,13 +166,41 @@ class _Claims:
         self.actors = ActorResolver.of(ctx)
 
     def claimants(self, token: Token) -> tuple[list[Entity], float]:
-        found, how = self.actors.resolve(token, self.lex.proxies)
+        named = self._named_proxy(token)
+        found, how = (named, 0.9) if named else self.actors.resolve(token, self.lex.proxies)
+        if not found and token.lemma_.lower() in self.lex.proxies:
+            # "results compiled by the county clerk's office": who compiled them
+            authors = self.lex.marks["authors"]
+            made = [
+                p
+                for c in token.children
+                if c.dep_ == "acl" and c.lemma_.lower() in authors
+                for p in pobjs(c, {"by"}, "agent")
+            ]
+            for maker in made:
+                found, how = self.actors.resolve(maker)
+                if found:
+                    how *= 0.85
+                    break
         plural = token.tag_ in {"NNS", "NNPS"}  # "Democrats said": some members, not the party
         party = EntityType.POLITICAL_PARTY
         kept = [
             e for e in found if e.type not in _NOT_CLAIMANTS and not (plural and e.type is party)
         ]
         return kept, how
+
+    def _named_proxy(self, token: Token) -> list[Entity]:
+        """The people a proxy noun names by apposition, where the parser hung the names on
+        the body ("a spokeswoman for the agency, Jane Roe, said"): Roe, not the agency."""
+        if token.lemma_.lower() not in self.lex.proxies:
+            return []
+        for pobj in pobjs(token, {"for", "at", "of"}):
+            for child in pobj.children:
+                entity = self.actors.at[child.i]
+                if child.dep_ == "appos" and entity and entity.type is EntityType.PERSON:
+                    found = self.actors.resolve(child)[0]  # with those listed with it
+                    return [e for e in found if e.type is EntityType.PERSON]
+        return []
 
     def from_verb(self, verb: Token) -> _Found | None:
         needs, credits, sure = self.lex.verbs[verb.lemma_.lower()]
