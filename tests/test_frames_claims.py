@@ -126,6 +126,23 @@ def claims(extract: Callable[[str], ArticleExtraction]) -> Callable[[str], Claim
             "a report by Reuters.",
             {("Ohio Ethics Commission", None)},
         ),
+        # rebutting a claim asserts it is wrong
+        ("Robert Hale rejected the allegations.", {(HALE, None)}),
+        (
+            "Robert Hale and Maria Delgado dismissed the accusation as nonsense.",
+            {(HALE, None), ("Maria Delgado", None)},
+        ),
+        # a complaint or lawsuit says what its filer alleges
+        (
+            "The complaint by the Brennan Center for Justice alleges that the donations were "
+            "illegal.",
+            {("Brennan Center for Justice", None)},
+        ),
+        (
+            "The lawsuit, filed by the Brennan Center for Justice, argues that the law is "
+            "unconstitutional.",
+            {("Brennan Center for Justice", None)},
+        ),
         # a group named by what it is: "the super PAC", "the fund"
         (
             "The Prairie Future Fund spent $2 million on ads. The super PAC said the ads were "
@@ -181,6 +198,10 @@ def test_evidence_status(claims: Callable[[str], Claims], text: str, status: str
         "The plan failed, as Robert Hale did not argue.",  # negated
         "The super PAC said the ads were lawful.",  # no group named before
         "Turnout rose, according to a letter reviewed by Reuters.",  # a reader, no author
+        "Robert Hale rejected the request.",  # a request is no claim
+        "Robert Hale did not reject the claims.",  # negated
+        "Judge Maria Delgado dismissed the lawsuit.",  # a ruling, not a rebuttal
+        "The complaint by the Brennan Center for Justice does not say who paid.",  # negated
         "A spokeswoman for the Ohio Ethics Commission, Dana Whitfield, did not say why.",
         "The Prairie Future Fund spent $2 million on ads. The super PAC did not say why.",
     ],

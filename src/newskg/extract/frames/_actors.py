@@ -163,7 +163,7 @@ class ActorResolver:
         if group:
             return group, 0.8
         if token.lemma_.lower() in proxies:  # "a State Department spokeswoman"
-            for pobj in pobjs(token, {"for", "of"}):  # "a spokeswoman for Jane Roe"
+            for pobj in pobjs(token, {"for", "of", "by"}):  # "a spokeswoman for Jane Roe"
                 if (other := self.at[pobj.i]) is not None:
                     return [other], 0.85
             stack = [c for c in token.lefts if c.dep_ in {"compound", "poss", "nmod"}]

@@ -122,6 +122,9 @@ def _content(verb: Token, sent: SpacySpan, needs: str, lex: _Lexicon) -> list[To
     if clause is not None:
         return list(clause.subtree)
     objects = [c for c in verb.children if c.dep_ in {"dobj", "prep"}]
+    if needs == "rebuttal":  # "rejected the allegations": asserts they are wrong
+        rebutted = [o for o in objects if o.dep_ == "dobj" and o.lemma_.lower() in lex.nouns]
+        return [t for o in rebutted for t in o.subtree]
     if needs == "object" and objects:
         if any(o.dep_ == "dobj" and o.lemma_.lower() in lex.marks["not_object"] for o in objects):
             return []  # "denied the request" rules on a request, asserting nothing
