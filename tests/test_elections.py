@@ -88,7 +88,10 @@ def names(found: set[tuple[str, str]]) -> set[str]:
             {"2017 Ohio special election"},
         ),
         # Midterms and presidential campaigns.
-        ("Turnout in the 2014 midterm elections was low.", {"2014 United States elections"}),
+        (
+            "Turnout in the 2014 midterm elections was low.",
+            {"2014 United States midterm elections"},
+        ),
         (
             "Donors gave to his 2012 presidential campaign.",
             {"2012 United States presidential election"},
@@ -141,7 +144,10 @@ def test_a_past_election_is_not_the_race_of_the_story(elections: Any) -> None:
         "The Ohio governor's race has tightened. Turnout may exceed that of the 2014 "
         "midterm elections."
     )
-    assert names(elections(text)) == {"Ohio gubernatorial election", "2014 United States elections"}
+    assert names(elections(text)) == {
+        "Ohio gubernatorial election",
+        "2014 United States midterm elections",
+    }
 
 
 def test_this_years_race_takes_the_publication_year(elections: Any) -> None:
@@ -233,3 +239,50 @@ def test_a_party_nomination_is_its_primary_and_a_bare_one_no_election() -> None:
     post = find_elections(nlp("Roe won the nomination for attorney general in the Senate."))
     assert [e.name for e in won] == ["2026 Utah Republican gubernatorial primary"]
     assert post == []
+
+
+@pytest.mark.parametrize(
+    ("text", "expected"),
+    [
+        # A re-election run names its office with "as".
+        (
+            "Jane Roe, who is running for re-election as attorney general, sued.",
+            {"attorney general election"},
+        ),
+        # "run for Congress in the 5th District": that district's contest.
+        (
+            "The Ohio senator said she would run for Congress in a redrawn 5th District.",
+            {"election for Ohio's 5th Congressional District"},
+        ),
+        # A city's ward is no congressional district.
+        ("Jane Roe, a Republican, is running for mayor in the 3rd District.", {"mayoral election"}),
+        # A state before the office, without a possessive.
+        (
+            "John Doe lost the race for Ohio secretary of state.",
+            {"Ohio secretary of state election"},
+        ),
+    ],
+)
+def test_runs_for_re_election_districts_and_state_offices(
+    elections: Any, text: str, expected: set[str]
+) -> None:
+    assert names(elections(text)) == expected
+
+
+def test_the_general_election_is_the_race_whose_primaries_the_story_tells(elections: Any) -> None:
+    text = (
+        "Jane Roe won the Ohio Republican Senate primary. She will face Democrat John Doe "
+        "in the November 2026 general election."
+    )
+    assert names(elections(text)) == {
+        "2026 Ohio Republican Senate primary",
+        "2026 Ohio Senate election",
+    }
+    # two races in the story: the general election is neither's
+    two = text + " In the race for Ohio attorney general, Ann Poe is unopposed."
+    assert "2026 Ohio Senate election" not in names(elections(two))
+
+
+def test_a_runoff_is_a_contest_of_its_own_unless_of_a_special_election(elections: Any) -> None:
+    text = "Roe will face Doe in a December runoff after Tuesday's mayoral election in Dayton."
+    assert names(elections(text)) == {"Dayton mayoral runoff election", "Dayton mayoral election"}

@@ -157,7 +157,7 @@ def _office_phrase(tag: str) -> str:
     and New Jersey"; never "President Roe"."""
     states, city = _states(), _city()
     return (
-        rf"(?:the\s+|an?\s+)?(?:(?P<ostate{tag}>{states}){_POSS}\s+)?(?:open\s+)?"
+        rf"(?:the\s+|an?\s+)?(?:(?P<ostate{tag}>{states}){_POSS}?\s+)?(?:open\s+)?"
         rf"(?P<office{tag}>(?i:{_alternation(_offices())}))\b(?:\s+seat\b)?"
         rf"(?:\s+(?:of|in)\s+(?:(?P<states{tag}>(?:{states})(?:(?:,\s*|,?\s+and\s+)(?:{states}))*)"
         rf"|(?P<city{tag}>{city}))\b)?(?!\s+[A-Z][a-z])"
@@ -182,10 +182,14 @@ def _patterns() -> tuple[tuple[str, re.Pattern[str]], ...]:
         r"(?P<chamber>Senate|House of Delegates|House of Representatives|House|Assembly|"
         r"legislative|statehouse)\s+(?P<noun>races?|elections?|contests?)\b"
     )
-    # "running for governor of Kansas in 2024", "a candidate for mayor"
+    # "running for governor of Kansas in 2024", "a candidate for mayor", "running for
+    # re-election as attorney general", "run for Congress in a redrawn 5th District"
+    again = r"(?:re-?election|reelection|an?\s+(?:second|third|fourth|fifth|sixth)\s+term)"
     run = (
         r"\b(?:run(?:ning|s)?|ran|bids?|campaign(?:s|ing|ed)?|candidac(?:y|ies)|candidates?)"
-        rf"\s+for\s+(?:{_district('b')}|{_office_phrase('b')}){year_after}"
+        rf"\s+for\s+(?:{again}\s+as\s+)?(?:{_district('b')}|{_office_phrase('b')}"
+        r"(?:\s+in\s+(?:an?\s+|the\s+)?(?:[a-z]+\s+)?(?P<districtd>\d{1,2}(?:st|nd|rd|th))"
+        rf"\s+(?:[Cc]ongressional\s+)?District\b)?){year_after}"
     )
     # "the 2016 presidential election", "Nov. 6, 2018, election", "Tuesday's special
     # election", "the Nevada governor's race", "a July 14 runoff for Georgia's 11th
@@ -253,7 +257,11 @@ def _read(kind: str, match: re.Match[str], doc: Doc, published: int | None) -> l
     stages = [v for w, v in _STAGES.items() if re.search(rf"\b{w}\b", mods)]
     stage = stages[0] if stages else _STAGES.get(noun.rstrip("s").replace("primarie", "primary"))
     named = _office_words().search(mods) if office is None and mods else None
-    office = "representative" if _group(match, "district") else office
+    district = _group(match, "district")
+    if match.groupdict().get("districtd") and office != "representative":
+        district = None  # "run for mayor in the 3rd District": a city's ward, no contest's
+        end = match.string.rfind(" in ", begin, match.start("districtd"))
+    office = "representative" if district else office
     office = _offices()[named.group(1)] if named else office
     if noun.startswith("campaign") and office is None and not year:
         return []  # "the campaign": a candidate's organisation, not a contest
@@ -273,7 +281,7 @@ def _read(kind: str, match: re.Match[str], doc: Doc, published: int | None) -> l
             filter(None, map(partial(_group, match), ("state", "dstate", "sstate", "ostate"))), None
         )
         or _group(match, "istate"),
-        _group(match, "district"),
+        district,
         city,
         stage=stage,
         party=_PARTIES.get(_group(match, "party") or "") if stage == "primary" else None,
@@ -364,6 +372,7 @@ def election_name(
     prefix = f"{year} " if year else ""
     primary = stage == "primary"
     kind = f"{party} primary" if primary and party else "primary" if primary else "election"
+    kind = "runoff election" if stage == "runoff" else kind
     if office == "president":
         if primary:  # "2016 Republican presidential primaries"
             return f"{prefix}{party + ' ' if party else ''}presidential primaries"
@@ -384,6 +393,8 @@ def election_name(
         return f"{prefix}{word} {kind}"
     if stage == "special" and state:
         return f"{prefix}{state} special election"
+    if stage == "midterm":  # "the 2026 midterm elections"
+        return f"{prefix}{state or 'United States'} midterm elections"
     return f"{prefix}{state} elections" if state else f"{prefix}United States elections"
 
 
@@ -392,7 +403,7 @@ def _name(c: _Contest) -> str:
         chamber = _CHAMBERS.get(c.chamber.lower(), c.chamber)
         plural = "s" if chamber == "legislative" else ""
         return f"{c.year or ''} {c.state} {chamber} election{plural}".lstrip()
-    stage = c.stage if c.stage in {"special", "primary"} else None
+    stage = c.stage if c.stage in {"special", "primary", "midterm", "runoff"} else None
     return election_name(
         c.year, c.office, c.state, district=c.district, city=c.city, stage=stage, party=c.party
     )
@@ -457,10 +468,11 @@ def _place(c: _Contest, seats: list[_Contest], home: tuple[str | None, str | Non
 def _join(c: _Contest, seats: list[_Contest]) -> _Contest:
     """A phrase naming no office ("Tuesday's special election", "the runoff", "this year's
     race") as the article's one contest it fits."""
-    if c.office or c.chamber or c.stage in {"midterm", "general"}:
+    if c.office or c.chamber or c.stage == "midterm":
         return c
-    if c.year is not None and c.stage not in {"special", "runoff", "succeed"}:
-        return c  # "the 2016 election" is no state contest of 2016
+    if c.year is not None and c.stage not in {"special", "runoff", "succeed", "general"}:
+        return c  # "the 2016 election" is no state contest of 2016; but "the November 2026
+        # general election" of a story about one race is that race's
     if c.stage == "primary" and c.party is None:
         return c  # "the Aug. 6 primary": the whole ballot, not one contest's primary
     national = c.state is None and (c.year or c.stage == "primary")
