@@ -177,7 +177,7 @@ def test_a_renamed_company_keeps_the_name_the_article_uses(extract: Extract) -> 
 @pytest.mark.parametrize(
     ("text", "body"),
     [
-        ("The Ohio State Senate passed the bill on Monday.", "Ohio Senate"),
+        ("The Ohio State Senate passed the bill on Monday.", "Ohio State Senate"),
         (
             "Democrats won control of the Virginia House of Delegates.",
             "Virginia House of Delegates",

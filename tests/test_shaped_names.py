@@ -156,3 +156,31 @@ def test_a_bare_chamber_stays_federal_when_congress_is_named(extract: Extract) -
         "Tennessee House of Representatives": 1,
         "United States House of Representatives": 2,
     }
+
+
+def test_the_legislature_of_a_state_story(extract: Extract) -> None:
+    x = extract(
+        "Gov. Ana Ruiz of Wisconsin vetoed the bill the Legislature sent. The state Senate "
+        "will vote next week, and Ohio's state House agreed."
+    )
+    bodies = {e.name for e in x.entities if e.type is EntityType.GOVERNMENT_BODY}
+    assert bodies == {"Wisconsin Legislature", "Wisconsin Senate", "Ohio House of Representatives"}
+
+
+@pytest.mark.parametrize(
+    ("text", "body"),
+    [
+        (
+            "In Missouri, Republican House Speaker Al Roe said the General Assembly would not act.",
+            "Missouri General Assembly",
+        ),
+        ("The New Jersey governor met the General Assembly.", "New Jersey General Assembly"),
+    ],
+)
+def test_a_general_assembly_is_the_one_of_the_state(extract: Extract, text: str, body: str) -> None:
+    assert body in {e.name for e in extract(text).entities}
+
+
+def test_a_state_body_takes_the_longest_form_the_article_writes(extract: Extract) -> None:
+    x = extract("The Wisconsin State Senate voted. The Wisconsin Senate later agreed.")
+    assert [(e.name, len(e.mentions)) for e in x.entities] == [("Wisconsin State Senate", 2)]

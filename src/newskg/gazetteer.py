@@ -45,6 +45,9 @@ class GazetteerEntry:
     aliases: tuple[str, ...] = ()
     identifiers: tuple[tuple[str, str], ...] = ()
     match_name: bool = True  # False when the bare name usually means something else
+    # Several written forms are equally official ("Ohio Senate", "Ohio State Senate"): an
+    # article's entity takes the longest form it writes, not the listed name.
+    as_written: bool = False
 
     @property
     def patterns(self) -> tuple[str, ...]:
@@ -147,10 +150,17 @@ def state_body_entries() -> list[GazetteerEntry]:
             continue
         forms = [f for f in _written_forms(state, name, role) if f not in taken]
         taken.update(forms)
-        found.append(GazetteerEntry(name, EntityType.GOVERNMENT_BODY, tuple(forms)))
+        found.append(
+            GazetteerEntry(name, EntityType.GOVERNMENT_BODY, tuple(forms), as_written=True)
+        )
     for state in dict.fromkeys(r["state"] for r in rows):
         office = f"{state} Attorney General's Office"
-        written = (f"{state} Attorney General’s Office", f"Office of the {state} Attorney General")
+        written = (
+            f"{state} Attorney General’s Office",
+            f"{state} attorney general's office",
+            f"{state} attorney general’s office",
+            f"Office of the {state} Attorney General",
+        )
         found.append(GazetteerEntry(office, EntityType.GOVERNMENT_BODY, written))
     return found
 
@@ -167,10 +177,14 @@ def ap_abbreviations() -> dict[str, str]:
 
 @cache
 def state_chambers() -> dict[str, tuple[str, str]]:
-    """Each state legislative chamber's name -> its state and "upper" or "lower"."""
+    """Each state legislature's and chamber's name -> its state and "legislature",
+    "upper" or "lower"."""
     path = data_path("gazetteer", "state_legislatures.tsv")
     rows = list(read_tsv(path)) if path.is_file() else []
-    return {r[role]: (r["state"], role) for r in rows for role in ("upper", "lower") if r[role]}
+    return {r[role]: (r["state"], role) for r in rows for role in _ROLES if r[role]}
+
+
+_ROLES = ("legislature", "upper", "lower")
 
 
 @cache

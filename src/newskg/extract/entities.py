@@ -152,7 +152,11 @@ def _bare_chambers_at_home(raws: list[RawMention]) -> list[RawMention]:
     }
     if len(states) != 1 or federal:
         return raws
-    home = {role: name for name, (state, role) in chambers.items() if state in states}
+    home = {
+        role: n
+        for n, (state, role) in chambers.items()
+        if state in states and role != "legislature"
+    }
     out = []
     for raw in raws:
         chamber = home.get(_BARE_ROLES.get(raw.span.text, ""))
@@ -160,6 +164,67 @@ def _bare_chambers_at_home(raws: list[RawMention]) -> list[RawMention]:
             raw = replace(raw, name=chamber, type=EntityType.GOVERNMENT_BODY)
         out.append(raw)
     return out
+
+
+# Words that name a state's legislature or a chamber of it without the state.
+_HOME_WORDS = {
+    ("Legislature",): "legislature",
+    ("General", "Assembly"): "legislature",
+    ("state", "Senate"): "upper",
+    ("State", "Senate"): "upper",
+    ("state", "House"): "lower",
+    ("State", "House"): "lower",
+    ("state", "Assembly"): "lower",
+    ("State", "Assembly"): "lower",
+}
+
+
+_HOME_NAMES = frozenset({"General Assembly", "Legislature", "State Senate", "State House"})
+
+
+def _home_legislature(doc: Doc, raws: list[RawMention], taken: set[int]) -> list[RawMention]:
+    """ "the Legislature", "the state Senate": the legislature of the state just before
+    ("Ohio's state Senate", "the Texas state House") or else of the state the article names
+    most (ties: the first named)."""
+    states = [r for r in raws if r.type is EntityType.STATE]
+    counts = Counter(r.name for r in states)
+    if not counts:
+        return []
+    home = max(counts, key=lambda name: counts[name])
+    before = {r.span.end: r.name for r in states}
+    bodies: dict[tuple[str, str], str] = {
+        (state, role): n for n, (state, role) in state_chambers().items()
+    }
+    found = []
+    for token in doc:
+        for words, role in _HOME_WORDS.items():
+            end = token.i + len(words)
+            if tuple(t.text for t in doc[token.i : end]) != words:
+                continue
+            if taken.intersection(range(token.i, end)):
+                continue
+            state = _state_before(doc, token.i, before) or home
+            span = span_of(doc, token.i, end)
+            name = _general_assembly(state) if words == ("General", "Assembly") else None
+            name = name or bodies.get((state, role))
+            if span is not None and name is not None:
+                found.append(RawMention(span, EntityType.GOVERNMENT_BODY, name, True))
+    return found
+
+
+def _general_assembly(state: str) -> str | None:
+    """The state body named "General Assembly": its legislature, or New Jersey's lower
+    house; None where neither is so named (then "the legislature" is meant)."""
+    name = f"{state} General Assembly"
+    return name if name in state_chambers() else None
+
+
+def _state_before(doc: Doc, i: int, before: dict[int, str]) -> str | None:
+    """The state named right before token ``i`` ("Ohio's state Senate"), if any."""
+    j = i - 1
+    if j >= 0 and doc[j].text in {"'s", "’s"}:
+        j -= 1
+    return before.get(doc[j].idx + len(doc[j].text)) if j >= 0 else None
 
 
 def _names_part_of(short: str, full: str) -> bool:
@@ -247,8 +312,14 @@ def _group(raws: list[RawMention]) -> tuple[Entity, ...]:
         name = max(counts, key=lambda n: (not n.isupper(), counts[n]))
         kind = _choose_type(group)
         spans = sorted({m.span for m in group}, key=lambda s: (s.begin, s.end))
-        aliases = tuple(sorted({s.text for s in spans} - {name}))
         known = gazetteer.get(name)
+        if known is not None and known.as_written:
+            # Only a form as full as the listed name: "Ohio State Senate", not "Ohio House".
+            size = len(name.split())
+            written = [s.text for s in spans if s.text in known.patterns]
+            written = [w for w in written if len(w.split()) >= size]
+            name = max(written, key=len) if written else name
+        aliases = tuple(sorted({s.text for s in spans} - {name}))
         ids = known.identifiers if known is not None else ()
         result.append(Entity(entity_key(kind, name), name, kind, tuple(spans), aliases, ids))
     return tuple(sorted(result, key=lambda e: (e.mentions[0].begin, e.key)))
@@ -269,6 +340,9 @@ def extract_entities(doc: Doc) -> EntityIndex:
     raws = _retype_surnames(drop_overlaps(raws + tentative))
     surnames = {r.name.split()[-1] for r in raws if r.type is EntityType.PERSON}
     raws = drop_overlaps(raws + administrations(doc, surnames, taken))
+    # A bare "Senate" may be the end of "state Senate": the longer mention wins below.
+    unbare = [r for r in raws if r.span.text not in _BARE_ROLES and r.name not in _HOME_NAMES]
+    raws = drop_overlaps(raws + _home_legislature(doc, raws, taken_tokens(doc, unbare)))
     raws = _bare_chambers_at_home(raws)
     targets = _merge_targets(raws)
     raws = [replace(r, name=targets.get((r.type, r.name), r.name)) for r in raws]
