@@ -497,3 +497,37 @@ def test_shares_nominations_and_announcements(
 )
 def test_declined_and_conditional_runs_are_no_candidacies(candidacies: Any, text: str) -> None:
     assert candidacies(text) == set()
+
+
+OHIO_PRIMARY = "2026 Ohio Republican gubernatorial primary"
+OHIO_GENERAL = "2026 Ohio gubernatorial election"
+
+
+def test_facing_a_rival_in_november_is_the_general_election(candidacies: Any) -> None:
+    won = (
+        "Jane Roe won the 2026 Ohio Republican primary for governor on Tuesday. "
+        "The race for governor is expected to be close. "
+    )
+    found = candidacies(won + "Roe will face Democrat John Doe in November.")
+    assert {(p, e) for p, e, _, _ in found} >= {
+        ("Jane Roe", OHIO_PRIMARY),
+        ("Jane Roe", OHIO_GENERAL),
+        ("John Doe", OHIO_GENERAL),
+    }
+    # a list: both face the same third candidate
+    both = candidacies(won + "Roe and Ann Poe will face John Doe in November.")
+    assert ("Ann Poe", OHIO_GENERAL) in {(p, e) for p, e, _, _ in both}
+    # negated, or not a month of elections: no general election
+    for text in ("Roe will not face Democrat John Doe in November.", "Roe will face Doe in May."):
+        assert all(e != OHIO_GENERAL for _, e, _, _ in candidacies(won + text))
+
+
+def test_a_vote_share_is_of_the_first_round_not_the_runoff(candidacies: Any) -> None:
+    text = (
+        "Jane Roe will face John Doe in a December runoff after Tuesday's mayoral election "
+        "in Dayton. Ann Poe took 9 percent. The runoff is set for Dec. 9."
+    )
+    found = {(p, e) for p, e, _, _ in candidacies(text)}
+    assert ("Ann Poe", "Dayton mayoral election") in found
+    assert ("Ann Poe", "Dayton mayoral runoff election") not in found
+    assert ("Jane Roe", "Dayton mayoral runoff election") in found

@@ -78,6 +78,7 @@ class ElectionMention:
     year: int | None
     office: str | None
     jurisdiction: str | None  # a State name, or None for a national contest
+    stage: str | None = None  # special, primary, runoff, midterm, general, succeed
 
 
 @dataclass(frozen=True)
@@ -556,5 +557,5 @@ def find_elections(doc: Doc, published: int | None = None) -> list[ElectionMenti
         # The name settles the facts: a state the name leaves out is no jurisdiction.
         state = c.state if c.state and c.state in name else None
         where = Span(begin, end, text[begin:end], sentence)
-        mentions.append(ElectionMention(where, name, c.year, c.office, state))
+        mentions.append(ElectionMention(where, name, c.year, c.office, state, c.stage))
     return sorted(mentions, key=lambda e: e.span.begin)

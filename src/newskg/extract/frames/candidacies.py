@@ -119,6 +119,7 @@ class _Trigger:
     party: Entity | None = None
     confidence: float = 0.9
     rival: bool = False  # "Doe's rival Roe": each ran where the other did
+    general: bool = False  # "X will face Y in November": the general election of X's race
 
 
 class _Elections:
@@ -127,11 +128,40 @@ class _Elections:
     def __init__(self, view: TokenView) -> None:
         self.view = view
         facts = {m.name: (m.office, m.jurisdiction) for m in view.index.elections}
+        stages = {m.name: m.stage for m in view.index.elections}
         self.spans = [(s.start, s.end, e) for e, s in view.spans(EntityType.ELECTION)]
         self.facts = {e.key: facts.get(e.name, (None, None)) for _, _, e in self.spans}
+        # Contests decided in November: a named office's, neither a primary nor a runoff.
+        self.generals = {
+            e.key: e
+            for _, _, e in self.spans
+            if self.facts[e.key][0] is not None and stages.get(e.name) not in {"primary", "runoff"}
+        }
+        self.stages = {e.key: stages.get(e.name) for _, _, e in self.spans}
         told = Counter(e.key for _, _, e in self.spans)
-        # The article's main contests: those it refers to more than once.
-        self.topics = [e for e in {e.key: e for _, _, e in self.spans}.values() if told[e.key] > 1]
+        # The article's main contests: those it refers to more than once; a runoff's first
+        # round before the runoff ("finished first with 38 percent" was not in the runoff).
+        every = {e.key: e for _, _, e in self.spans}.values()
+        first = {
+            self.facts[e.key]: e
+            for e in every
+            if self.stages[e.key] != "runoff" and self.facts[e.key][0] is not None
+        }
+        topics = (e for e in every if told[e.key] > 1)
+        self.topics = list(
+            {
+                t.key: t
+                for e in topics
+                if (t := first.get(self.facts[e.key], e) if self.stages[e.key] == "runoff" else e)
+            }.values()
+        )
+
+    def general(self, offices: set[tuple[str | None, str | None]]) -> Entity | None:
+        """The general election of the races some candidates are known in (their primary,
+        say), or else the article's only general election."""
+        fits = [e for e in self.generals.values() if self.facts[e.key] in offices]
+        found = fits or list(self.generals.values())
+        return found[0] if len(found) == 1 else None
 
     def _fits(self, entity: Entity, office: str | None, state: str | None) -> bool:
         known_office, known_state = self.facts[entity.key]
@@ -247,7 +277,10 @@ def _verb_trigger(
     prize = target = None
     local = elections.local(verb)
     incumbent = obj is not None and view.modified_by(obj, frozenset({"incumbent"}))
-    if spec.needs == "election" and not (incumbent or elections.contested(verb, obj)):
+    contested = elections.contested(verb, obj)
+    autumn = spec.frame == "contest" and not (contested or view.negated(verb))
+    autumn = autumn and _in_november(view, verb)  # "will face Y in November"
+    if spec.needs == "election" and not (incumbent or contested or autumn):
         return None  # "faces Y in court", "prepares for the hearing"; not "challenges incumbent Y"
     loose = False  # "ran as a Libertarian", "ran on a platform of ...": the story's race
     if spec.frame == "seek":
@@ -292,8 +325,16 @@ def _verb_trigger(
         office = next(iter(held)) if len(held) == 1 else None
         loose = office is None and local is None and verb.tag_ in {"VBZ", "VBP", "VBG"}
     return (
-        _Trigger(verb, kept, office, state, spec.frame == "contest", story=loose) if kept else None
+        _Trigger(verb, kept, office, state, spec.frame == "contest", story=loose, general=autumn)
+        if kept
+        else None
     )
+
+
+def _in_november(view: TokenView, verb: Token) -> bool:
+    """True for "will face Y in November": the month of general elections."""
+    month = view.prep_object(verb, "in")
+    return month is not None and month.lemma_.lower() in _nouns_of("general")
 
 
 def _winner(view: TokenView, verb: Token) -> Token | None:
@@ -492,10 +533,14 @@ def extract_candidacies(ctx: FrameContext, out: Frames) -> None:
         return
     found: dict[tuple[str, str], Candidacy] = {}
     rivals: list[tuple[Entity, Entity, Token]] = []
+    generals: list[_Trigger] = []
     for sent in ctx.doc.sents:
         triggers = _triggers(view, sent, elections)
         claimed = {t.token.i for t in triggers}
         for trigger in triggers:
+            if trigger.general:
+                generals.append(trigger)
+                continue
             election, sure = elections.choose(trigger, sent, claimed)
             people = [(view.entities_of(t, PERSON), o, t) for t, o in trigger.people]
             if election is None:
@@ -516,8 +561,26 @@ def extract_candidacies(ctx: FrameContext, out: Frames) -> None:
                             outcome,
                         ),
                     )
-    # "Doe's rival Roe" with no election in reach: Roe ran in Doe's only election (and back).
+    # "X will face Y in November": the general election of the race X or Y is known in.
     ran = {p: {e for q, e in found if q == p} for p, _ in found}
+    for trigger in generals:
+        named = [(view.entities_of(t, PERSON), t) for t, _ in trigger.people]
+        known = {elections.facts[e] for ps, _ in named for p in ps for e in ran.get(p.key, ())}
+        general = elections.general(known)
+        if general is None:
+            continue
+        for entities, token in named:
+            party = view.party_near(token)
+            for person in entities:
+                new = Candidacy(
+                    person.key,
+                    general.key,
+                    evidence([trigger.token, token]),
+                    0.8,
+                    party.key if party else None,
+                )
+                _add(found, new)
+    # "Doe's rival Roe" with no election in reach: Roe ran in Doe's only election (and back).
     for one, other, token in rivals:
         for a, b in ((one, other), (other, one)):
             if a.key != b.key and len(ran.get(b.key, ())) == 1:
