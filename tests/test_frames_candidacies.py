@@ -531,3 +531,23 @@ def test_a_vote_share_is_of_the_first_round_not_the_runoff(candidacies: Any) -> 
     assert ("Ann Poe", "Dayton mayoral election") in found
     assert ("Ann Poe", "Dayton mayoral runoff election") not in found
     assert ("Jane Roe", "Dayton mayoral runoff election") in found
+
+
+def test_an_election_talked_about_is_no_race_of_the_sentence(candidacies: Any) -> None:
+    ran = "Jane Roe's campaign paid a firm in the 2020 presidential election."
+    assert candidacies(ran) == {
+        ("Jane Roe", "2020 United States presidential election", None, None)
+    }
+    for about in ("about", "regarding"):
+        told = f"Jane Roe's campaign paid a firm that spread claims {about} the 2020 election."
+        assert candidacies(told) == set()
+
+
+def test_running_against_a_candidate_puts_both_in_one_race(candidacies: Any) -> None:
+    text = (
+        "Jane Roe is running in the 2026 Ohio Senate race. John Doe is running against "
+        "Democrat Jane Roe for the open seat."
+    )
+    assert ("John Doe", "2026 Ohio Senate election") in {(p, e) for p, e, _, _ in candidacies(text)}
+    lone = "John Doe is running against Jane Roe for the open seat."
+    assert candidacies(lone) == set()

@@ -214,9 +214,10 @@ class _Elections:
         others = {i for i in claimed - {me} if me not in self.view.clause(doc[i])}
         here = [
             e
-            for s, _, e in self.spans
+            for s, end, e in self.spans
             if sent.start <= s < sent.end
             and self.view.governing_verb(self.view.doc[s]) not in others
+            and not _topic(self.view.doc[end - 1])
         ]
         tiers.append((here, 0.8))
         if trigger.story:
@@ -231,6 +232,11 @@ class _Elections:
             if len(distinct) == 1:
                 return next(iter(distinct.values())), sure
         return None, 0.0
+
+
+def _topic(token: Token) -> bool:
+    """True for an election talked about, not run in: "claims about the 2020 election"."""
+    return token.dep_ == "pobj" and token.head.lower_ in _blockers("topic")
 
 
 def _prize(view: TokenView, token: Token | None) -> _Prize | None:
@@ -274,7 +280,7 @@ def _verb_trigger(
     if view.passive(verb):
         subject, obj = view.prep_object(verb, "by"), view.child(verb, "nsubjpass")
     people: list[tuple[Token | None, str | None]] = []
-    prize = target = None
+    prize = target = against = None
     local = elections.local(verb)
     incumbent = obj is not None and view.modified_by(obj, frozenset({"incumbent"}))
     contested = elections.contested(verb, obj)
@@ -293,7 +299,8 @@ def _verb_trigger(
             return None  # "ran the campaign", "ran for cover"
         else:
             people.append((subject, spec.subject))
-        people.append((view.prep_object(verb, "against"), None))
+        against = view.prep_object(verb, "against")  # "running against Y": Y ran there too
+        people.append((against, None))
     elif spec.frame == "support":  # "backed Y in 2012", "voted for Y in the 2012 election"
         people.append((obj if obj is not None else view.prep_object(verb, "for"), None))
     elif spec.frame == "contest" and _prize(view, obj) is not None:
@@ -325,7 +332,16 @@ def _verb_trigger(
         office = next(iter(held)) if len(held) == 1 else None
         loose = office is None and local is None and verb.tag_ in {"VBZ", "VBP", "VBG"}
     return (
-        _Trigger(verb, kept, office, state, spec.frame == "contest", story=loose, general=autumn)
+        _Trigger(
+            verb,
+            kept,
+            office,
+            state,
+            spec.frame == "contest",
+            story=loose,
+            rival=against is not None and len(kept) == 2,
+            general=autumn,
+        )
         if kept
         else None
     )
