@@ -581,3 +581,32 @@ def test_the_attorneys_general_of_states_are_the_states(complaints: Any) -> None
     assert complaints(text) == {
         ("lawsuit", state, labor, None, None) for state in ("Oregon", "Minnesota", "New Jersey")
     }
+
+
+def test_a_parse_that_splits_the_article_from_its_noun(complaints: Any) -> None:
+    # The parser may make "The" a subject of its own beside "attorneys".
+    text = "The attorneys general of Oregon, Minnesota and New Jersey filed the lawsuit."
+    assert complaints(text) == {
+        ("lawsuit", state, None, None, None) for state in ("Oregon", "Minnesota", "New Jersey")
+    }
+    assert complaints("The attorneys general of Oregon filed the lawsuit.") == {
+        ("lawsuit", "Oregon", None, None, None)
+    }
+    negated = "The attorneys general of Oregon, Minnesota and New Jersey did not file the lawsuit."
+    assert complaints(negated) == set()
+    assert complaints("The attorneys general of Oregon and Maine read the lawsuit.") == set()
+
+
+def test_an_infinitive_hung_as_an_adverbial_clause_is_what_was_asked(
+    complaints: Any,
+) -> None:
+    asked = (
+        "Common Cause and the Sierra Club {} the Federal Election Commission on Tuesday to {} "
+        "whether Sen. Jane Roe illegally coordinated with a super PAC."
+    )
+    assert complaints(asked.format("asked", "investigate")) == {
+        ("investigation_request", group, "Jane Roe", FEC, None)
+        for group in ("Common Cause", "Sierra Club")
+    }
+    assert complaints(asked.format("did not ask", "investigate")) == set()
+    assert complaints(asked.format("asked", "explain")) == set()

@@ -217,7 +217,7 @@ class _Reader:
         group", "the watchdog") is the organization named nearest it."""
         if token is not None and token.lower_ in _ARTICLES:  # a parse that split "The attorneys"
             token = next(
-                (c for c in token.head.children if c.dep_ == token.dep_ and c is not token),
+                (c for c in token.head.children if c.dep_ == token.dep_ and c.i != token.i),
                 token,
             )
         found = self.actors(token)
@@ -383,7 +383,7 @@ class _Reader:
                 for t in (verb, asked)
                 if t is not None
                 for c in t.children
-                if c.dep_ in {"xcomp", "ccomp", "acl"} and (self.investigates(c) or self.opened(c))
+                if _infinitive(c) and (self.investigates(c) or self.opened(c))
             ),
             None,
         )
@@ -644,6 +644,16 @@ class _Reader:
         if noun.role == "request":
             return self.request(token)
         return self.plaintiffs(token) if noun.role == "complainant" else None
+
+
+def _infinitive(clause: Token) -> bool:
+    """True for what a request asks for: "asked X to probe Y", "called on X to probe Y"; and
+    "asked X on Tuesday to probe Y", which the parser may hang as an adverbial clause."""
+    if clause.dep_ in {"xcomp", "ccomp", "acl"}:
+        return True
+    return clause.dep_ == "advcl" and any(
+        c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
+    )
 
 
 def _datelines(doc: Doc) -> frozenset[int]:
