@@ -610,3 +610,26 @@ def test_an_infinitive_hung_as_an_adverbial_clause_is_what_was_asked(
     }
     assert complaints(asked.format("did not ask", "investigate")) == set()
     assert complaints(asked.format("asked", "explain")) == set()
+
+
+def test_a_verb_the_parser_took_for_a_noun_names_the_respondents(complaints: Any) -> None:
+    listed = (
+        "The Sierra Club's complaint names Jane Roe, her campaign committee, Roe for Ohio, and "
+        "the super PAC, Ohio Forward Fund, as respondents."
+    )
+    assert complaints(listed) == {
+        ("complaint", "Sierra Club", who, None, None)
+        for who in ("Jane Roe", "Roe for Ohio", "Ohio Forward Fund")
+    }
+    filed = (
+        "Jane Roe's lawsuit, filed in Franklin County District Court, names Secretary of State "
+        "John Doe{}."
+    )
+    court = "Franklin County District Court"
+    assert complaints(filed.format("")) == {("lawsuit", "Jane Roe", "John Doe", court, None)}
+    assert complaints(filed.format(" and Attorney General Ann Poe")) == {
+        ("lawsuit", "Jane Roe", who, court, None) for who in ("John Doe", "Ann Poe")
+    }
+    negated = "Jane Roe's lawsuit, filed in Franklin County District Court, names no defendants."
+    assert complaints(negated) == {("lawsuit", "Jane Roe", None, court, None)}
+    assert complaints("The Sierra Club's list of names, Jane Roe and John Doe.") == set()

@@ -537,6 +537,11 @@ class _Reader:
         alleging = noun.dep_ == "nsubj" and _frame(head, "allege") is not None
         if alleging:  # "the suit accuses Y", "the suit names Y as defendants"
             self.alleges(found, head)
+        misread = None if alleging else _misread_verb(noun)
+        if misread is not None:  # "X's complaint names Y, ..." parsed as a noun phrase
+            alleging = True
+            found.complainants = found.complainants or self.actors(view.child(misread, "poss"))
+            found.respondents = self.named_after(misread)
         if noun.dep_ == "pobj" and head.lower_ == "in" and _frame(head.head, "allege"):
             found.complainants = found.complainants or self.actors(view.subject(head.head))
             self.alleges(found, head.head)  # "X alleged in a complaint that Y ..."
@@ -559,6 +564,20 @@ class _Reader:
             return None  # "led the protest against the agency": in the street
         self.alleged(found, view.prep_object(noun, "over", "about"))
         return found
+
+    def named_after(self, verb: Token) -> list[Entity]:
+        """Whom a misread "names" or "accuses" names: the actors after it, up to "as" ("...
+        as defendants"), "of" and a gerund ("accuses Y of violating ...") or the sentence's
+        end."""
+        found: dict[str, Entity] = {}
+        for t in verb.doc[verb.i + 1 : verb.sent.end]:
+            after = t.nbor() if t.i + 1 < len(t.doc) else t
+            if t.lower_ == "as" or (t.lower_ == "of" and after.tag_ == "VBG"):
+                break
+            entity = self.view.entity(t)
+            if entity is not None and entity.type in ACTORS and t.i not in self.datelines:
+                found.setdefault(entity.key, self.view.principal(entity))
+        return list(found.values())
 
     def request(self, noun: Token) -> _Found | None:
         """An investigation request: "a request from X to investigate Y", "agreed to probe Y
@@ -654,6 +673,24 @@ def _infinitive(clause: Token) -> bool:
     return clause.dep_ == "advcl" and any(
         c.dep_ == "aux" and c.lower_ == "to" for c in clause.children
     )
+
+
+def _misread_verb(noun: Token) -> Token | None:
+    """The verb after a complaint noun that the parser took for a noun, leaving the sentence
+    without a verb: "Roe's lawsuit, filed in <court>, names Y and Z" (with "names" a
+    modifier and "lawsuit" the root)."""
+    sent = noun.sent
+    if sent.root.pos_ in {"VERB", "AUX"}:
+        return None
+    for t in noun.doc[noun.i + 1 : sent.end]:
+        if t.pos_ in {"VERB", "AUX"} and t.i not in {c.i for c in noun.subtree}:
+            return None
+        lemma = t.lower_[:-1] if t.lower_.endswith("s") else ""
+        if t.pos_ in {"NOUN", "PROPN"} and any(
+            s.frame == "allege" for s in _verbs().get(lemma, ())
+        ):
+            return t
+    return None
 
 
 def _datelines(doc: Doc) -> frozenset[int]:
