@@ -633,3 +633,25 @@ def test_a_verb_the_parser_took_for_a_noun_names_the_respondents(complaints: Any
     negated = "Jane Roe's lawsuit, filed in Franklin County District Court, names no defendants."
     assert complaints(negated) == {("lawsuit", "Jane Roe", None, court, None)}
     assert complaints("The Sierra Club's list of names, Jane Roe and John Doe.") == set()
+
+
+def test_asking_a_court_to_block_someone_is_a_lawsuit_against_them(complaints: Any) -> None:
+    one = (
+        "Common Cause asked a state court to block Secretary of State Jane Roe from releasing "
+        "records."
+    )
+    assert complaints(one) == {("lawsuit", "Common Cause", "Jane Roe", None, None)}
+    listed = (
+        "Common Cause and the Sierra Club asked a federal court to block Jane Roe and John Doe "
+        "from releasing voter records, alleging that the release broke the Privacy Act."
+    )
+    privacy = "Privacy Act of 1974"
+    assert complaints(listed) == {
+        ("lawsuit", group, who, None, privacy)
+        for group in ("Common Cause", "Sierra Club")
+        for who in ("Jane Roe", "John Doe")
+    }
+    assert complaints(one.replace("asked", "did not ask")) == set()
+    explain = "Common Cause asked a state court to explain why Jane Roe released voter records."
+    assert complaints(explain) == set()
+    assert complaints("Common Cause asked Gov. Jane Roe to block the bill.") == set()

@@ -375,8 +375,10 @@ class _Reader:
             found = _Found("investigation_request", [verb], 0.85, asker, told=True)
             self.investigated(found, inv)
             return found
-        found = _Found("investigation_request", [verb], 0.85, self.complainants(view.subject(verb)))
         asked = view.child(verb, "dobj") or view.prep_object(verb, "on")
+        if asked is not None and _court(view, asked):
+            return self.enjoined(verb, asked)
+        found = _Found("investigation_request", [verb], 0.85, self.complainants(view.subject(verb)))
         inv = next(
             (
                 self.opened(c) or c
@@ -403,6 +405,30 @@ class _Reader:
         if asked is not None and not [r for r in found.respondents if r != found.addressee]:
             found.respondents = self.overseen(asked)
         return found
+
+    def enjoined(self, verb: Token, court: Token) -> _Found | None:
+        """A lawsuit made by asking a court for an order: "X asked a state court to block Y
+        from releasing records", "X asked the court to quash the demand, arguing that Y had
+        no authority" (the order's object, else whom the argument is about)."""
+        view = self.view
+        order = next(
+            (
+                c
+                for c in (*verb.children, *court.children)
+                if _infinitive(c) and _frame(c, "enjoin")
+            ),
+            None,
+        )
+        if order is None:
+            return None
+        found = _Found("lawsuit", [verb], 0.8, self.complainants(view.subject(verb)))
+        court_entity = view.resolve(court)
+        found.addressee = court_entity if court_entity and court_entity.type in _BODIES else None
+        found.respondents = self.actors(view.child(order, "dobj"))
+        for clause in (*verb.children, *order.children):
+            if clause.dep_ in {"advcl", "conj"} and _frame(clause, "allege"):
+                self.alleges(found, clause)  # "..., alleging that the transfer broke Z"
+        return found if found.respondents else None  # never joined to another lawsuit
 
     def overseen(self, asked: Token) -> list[Entity]:
         """The agency an inspector general asked to investigate oversees: "asked the
@@ -663,6 +689,14 @@ class _Reader:
         if noun.role == "request":
             return self.request(token)
         return self.plaintiffs(token) if noun.role == "complainant" else None
+
+
+def _court(view: TokenView, token: Token) -> bool:
+    """True for "a state court", "the court" or a named court."""
+    entity = view.entity(token)
+    return token.lemma_.lower() == "court" or (
+        entity is not None and entity.type is EntityType.COURT
+    )
 
 
 def _infinitive(clause: Token) -> bool:
