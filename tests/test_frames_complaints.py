@@ -655,3 +655,12 @@ def test_asking_a_court_to_block_someone_is_a_lawsuit_against_them(complaints: A
     explain = "Common Cause asked a state court to explain why Jane Roe released voter records."
     assert complaints(explain) == set()
     assert complaints("Common Cause asked Gov. Jane Roe to block the bill.") == set()
+
+
+def test_a_string_of_lawsuits_is_no_lawsuit_in_particular(complaints: Any) -> None:
+    latest = "It is {}the latest in a string of lawsuits by {} against the Interior Department."
+    assert complaints(latest.format("", "Common Cause")) == set()
+    assert complaints(latest.format("", "Common Cause and the Sierra Club")) == set()
+    assert complaints(latest.format("not ", "Common Cause")) == set()
+    filed = "Common Cause filed a string of lawsuits against the Interior Department."
+    assert {row[2] for row in complaints(filed)} == {"Department of the Interior"}

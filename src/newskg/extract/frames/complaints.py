@@ -524,6 +524,7 @@ class _Reader:
         if (
             view.modified_by(noun, _blockers("modifier"))
             or view.negated(noun)
+            or _counted(noun)
             or (governed and (self.stopped(head) or head.lemma_.lower() in _blockers("governor")))
         ):
             return None
@@ -689,6 +690,21 @@ class _Reader:
         if noun.role == "request":
             return self.request(token)
         return self.plaintiffs(token) if noun.role == "complainant" else None
+
+
+def _counted(noun: Token) -> bool:
+    """True for complaints counted as a kind, none in particular: "the latest in a string of
+    lawsuits by Democratic attorneys general against the agency"; not when someone files
+    them ("X filed a string of lawsuits against Y")."""
+    head = noun.head
+    series = head.head
+    return (
+        noun.tag_ in {"NNS", "NNPS"}
+        and noun.dep_ == "pobj"
+        and head.lower_ == "of"
+        and series.lemma_.lower() in _blockers("series")
+        and not (series.dep_ == "dobj" and _frame(series.head, "file"))
+    )
 
 
 def _court(view: TokenView, token: Token) -> bool:
