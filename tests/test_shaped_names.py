@@ -184,3 +184,12 @@ def test_a_general_assembly_is_the_one_of_the_state(extract: Extract, text: str,
 def test_a_state_body_takes_the_longest_form_the_article_writes(extract: Extract) -> None:
     x = extract("The Wisconsin State Senate voted. The Wisconsin Senate later agreed.")
     assert [(e.name, len(e.mentions)) for e in x.entities] == [("Wisconsin State Senate", 2)]
+
+
+def test_a_city_office_by_its_shape(extract: Extract) -> None:
+    x = extract("The Columbus City Attorney's Office declined to comment.")
+    assert names_of(x) == {("Columbus City Attorney's Office", EntityType.GOVERNMENT_BODY)}
+
+
+def test_a_city_named_after_a_state_is_not_the_state(extract: Extract) -> None:
+    assert names_of(extract("He lives in Kansas City and works in Iowa City.")) == set()

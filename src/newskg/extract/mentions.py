@@ -212,6 +212,8 @@ def _from_ents(doc: Doc) -> list[RawMention]:
             found.extend(_county(doc, ent))
             continue
         if label in types:
+            if label == EntityType.STATE.value and _names_a_city(doc, ent.end):
+                continue  # "Kansas City", "Iowa City": a city, not the state
             span = span_of(doc, ent.start, ent.end)
             if span is not None and not _common_word_match(ent):
                 found.append(RawMention(span, EntityType(label), ent.ent_id_ or ent.text, True))
@@ -257,6 +259,10 @@ def _part_of_a_law(doc: Doc, end: int) -> bool:
 
 _COUNTY_WORDS = frozenset({"County", "Parish", "Borough"})
 _ACTOR_DEPS = frozenset({"nsubj", "nsubjpass", "poss", "agent"})
+
+
+def _names_a_city(doc: Doc, end: int) -> bool:
+    return end < len(doc) and doc[end].text == "City" and doc[end - 1].whitespace_ == " "
 
 
 def _trimmed_last(ent: SpacySpan) -> str:

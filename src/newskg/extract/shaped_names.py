@@ -102,7 +102,11 @@ def _place_starts(doc: Doc) -> dict[int, int]:
     starts = {e.start: e.end for e in doc.ents if e.label_ == EntityType.STATE.value}
     for token in doc[:-1]:
         following = doc[token.i + 1]
-        if token.pos_ == "PROPN" and token.is_title and following.text in {"County", "Parish"}:
+        if (
+            token.pos_ == "PROPN"
+            and token.is_title
+            and following.text in {"County", "Parish", "City", "Township", "Borough"}
+        ):
             starts.setdefault(token.i, token.i + 2)
     return starts
 
