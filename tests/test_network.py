@@ -79,6 +79,14 @@ FACT_EDGES = {
 }
 
 
+@pytest.fixture(autouse=True)
+def _cache_folder(
+    tmp_path_factory: pytest.TempPathFactory, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    """Commands cache what they read: in a scratch folder, never the user's."""
+    monkeypatch.setenv("NEWSKG_CACHE_DIR", str(tmp_path_factory.mktemp("cache")))
+
+
 @pytest.fixture(scope="module")
 def kg(tmp_path_factory: pytest.TempPathFactory) -> Path:
     """The three invented articles built into a TriG file by the library (once)."""
@@ -542,6 +550,27 @@ def test_summary(graph: nx.MultiDiGraph) -> None:
 # --- paths and neighbours -------------------------------------------------------------
 
 
+def test_summary_figures_match_networkx() -> None:
+    import random
+
+    rng = random.Random(3)
+    g = nx.MultiDiGraph()
+    g.add_nodes_from((f"n{i}", {"label": f"N {i % 7}", "kind": "person"}) for i in range(60))
+    for _ in range(80):
+        g.add_edge(f"n{rng.randrange(40)}", f"n{rng.randrange(40)}", key=rng.choice(["a", "b"]))
+    g.add_edge("n59", "n59", key="a")  # a self-loop: not isolated, no link
+    s = summarize(g, top=0)
+    sizes = [len(c) for c in nx.weakly_connected_components(g)]
+    simple = nx.Graph(g.to_undirected())
+    simple.remove_edges_from(nx.selfloop_edges(simple))
+    assert (s.components, s.largest_component) == (len(sizes), max(sizes))
+    assert s.isolated == sum(1 for n in g if g.degree(n) == 0)
+    assert s.density == pytest.approx(nx.density(simple))
+    assert [(c.node, c.score) for c in s.central] == [
+        (c.node, c.score) for c in centrality(g, "degree", top=0).scores
+    ]
+
+
 def test_path_across_articles_has_evidence_per_hop(graph: nx.MultiDiGraph) -> None:
     result = shortest_paths(graph, "Klobuchar", "Kobach")
     (path,) = result.paths
@@ -619,8 +648,17 @@ def test_label_propagation_and_unknown_method(graph: nx.MultiDiGraph) -> None:
     result = communities(graph, "label_propagation", min_size=1)
     assert sum(len(c.members) for c in result.communities) == graph.number_of_nodes()
     assert result.algorithm == "label propagation (igraph), seed 42"
-    with pytest.raises(ConfigError, match="use one of auto, louvain, label_propagation"):
+    with pytest.raises(ConfigError, match="use one of auto, leiden, louvain, label_propagation"):
         communities(graph, "girvan_newman")
+
+
+def test_auto_runs_leiden_seeded(graph: nx.MultiDiGraph) -> None:
+    result = communities(graph, seed=7)
+    assert result == communities(graph, "leiden", seed=7)
+    assert result.algorithm == "Leiden (igraph, modularity), resolution 1, 2 iterations, seed 7"
+    assert result.modularity > 0.3
+    kobach = next(c for c in result.communities if "Kris Kobach" in c.labels)
+    assert "Maryland" in kobach.labels
 
 
 # --- export ---------------------------------------------------------------------------
@@ -681,6 +719,114 @@ def test_csv_export_writes_nodes_and_edges(graph: nx.MultiDiGraph, tmp_path: Pat
 def test_unknown_export_format(graph: nx.MultiDiGraph, tmp_path: Path) -> None:
     with pytest.raises(ConfigError, match="use one of graphml, gexf, csv, json"):
         export_network(graph, tmp_path / "net.xlsx")
+
+
+# --- the cache ------------------------------------------------------------------------
+
+
+class _Reads:
+    """Counts how often the graph file is really read; caches in ``folder``."""
+
+    def __init__(self, monkeypatch: pytest.MonkeyPatch, folder: Path) -> None:
+        import newskg.network.projection as projection
+
+        monkeypatch.setenv("NEWSKG_CACHE_DIR", str(folder))
+        self.folder = folder
+        self.count = 0
+        real = projection.read_network_data
+
+        def counting(kg: object) -> NetworkData:
+            self.count += 1
+            return real(kg)  # type: ignore[arg-type]
+
+        monkeypatch.setattr(projection, "read_network_data", counting)
+
+
+def _cache_files(folder: Path) -> list[str]:
+    return sorted(p.name.split(".", 1)[1] for p in folder.glob("*.pickle"))
+
+
+@pytest.fixture
+def copied(kg: Path, tmp_path: Path) -> Path:
+    import shutil
+
+    return Path(shutil.copy(kg, tmp_path / "kg.trig"))
+
+
+@pytest.fixture
+def reads(tmp_path: Path, monkeypatch: pytest.MonkeyPatch) -> _Reads:
+    return _Reads(monkeypatch, tmp_path / "cache")
+
+
+def test_the_first_command_caches_and_the_next_ones_use_it(copied: Path, reads: _Reads) -> None:
+    folder = reads.folder
+    args = ("network", str(copied), "path", "Klobuchar", "Kobach", "-f", "tsv")
+    first = run(*args)
+    assert first[0] == 0 and reads.count == 1
+    assert _cache_files(folder) == ["graph.pickle", "rows.pickle"]
+    assert run(*args) == first and reads.count == 1
+    # A filter projects the cached rows again: the same answer as reading the file.
+    filtered = ("network", str(copied), "summary", "-f", "csv", "--since", "2017-10-01")
+    assert run(*filtered) == run("network", "--no-cache", *filtered[1:]) and reads.count == 2
+    cached, read = (actor_graph(copied, cache=c, since="2017-10-01") for c in (True, False))
+    assert list(cached.nodes(data=True)) == list(read.nodes(data=True))
+    assert list(cached.edges(keys=True, data=True)) == list(read.edges(keys=True, data=True))
+
+
+def test_a_changed_file_or_version_is_read_again(
+    copied: Path, reads: _Reads, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import newskg.network.cache as cache
+
+    expected = named(actor_graph(copied))
+    assert named(actor_graph(copied, cache=True)) == expected and reads.count == 2
+    actor_graph(copied, cache=True)
+    assert reads.count == 2
+    stat = copied.stat()
+    os.utime(copied, ns=(stat.st_atime_ns, stat.st_mtime_ns + 1_000_000))  # touched
+    assert named(actor_graph(copied, cache=True)) == expected and reads.count == 3
+    monkeypatch.setattr(cache, "__version__", "0.0.0-other")
+    actor_graph(copied, cache=True)
+    assert reads.count == 4
+    actor_graph(copied, cache=True)
+    assert reads.count == 4
+
+
+def test_no_cache_neither_reads_nor_writes_the_cache(copied: Path, reads: _Reads) -> None:
+    for _ in range(2):
+        assert run("network", "--no-cache", str(copied), "summary")[0] == 0
+    assert reads.count == 2 and not reads.folder.exists()
+
+
+@pytest.mark.parametrize("damage", [b"", b"not a pickle", b"\x80\x05truncated"])
+def test_a_corrupt_cache_file_is_ignored_and_replaced(
+    copied: Path, reads: _Reads, damage: bytes
+) -> None:
+    expected = run("network", str(copied), "summary")
+    assert reads.count == 1
+    for file in reads.folder.glob("*.pickle"):
+        file.write_bytes(damage)
+    assert run("network", str(copied), "summary") == expected and reads.count == 2
+    assert run("network", str(copied), "summary") == expected and reads.count == 2
+
+
+def test_an_unwritable_cache_folder_is_no_error(
+    copied: Path, tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    blocker = tmp_path / "file"
+    blocker.write_text("")
+    monkeypatch.setenv("NEWSKG_CACHE_DIR", str(blocker / "cache"))
+    assert run("network", str(copied), "summary")[0] == 0
+
+
+def test_stores_are_not_cached(kg: Path) -> None:
+    from newskg.network.cache import cache_key
+
+    assert cache_key(kg) is not None
+    assert cache_key(kg.parent) is None
+    assert cache_key("http://localhost:7878/query") is None
 
 
 # --- the commands ---------------------------------------------------------------------

@@ -31,15 +31,20 @@ _RELATION_NAMES = (
     "alleged_violation_of, responded_to, claimed_about, reported, co_mentioned"
 )
 _MEASURES = ("degree", "betweenness", "pagerank", "eigenvector")
-_METHODS = ("auto", "louvain", "label-propagation")
+_METHODS = ("auto", "leiden", "louvain", "label-propagation")
 _FILTERS = ("relations", "kinds", "articles", "min_confidence", "since", "until", "co_mentions")
 _DATE = click.DateTime(formats=["%Y-%m-%d"])
 
 
 @click.group()
 @click.argument("kg", metavar="KG")
+@click.option(
+    "--no-cache",
+    is_flag=True,
+    help="Read KG again instead of using (or writing) the cached network of a graph file.",
+)
 @click.pass_context
-def network(ctx: click.Context, kg: str) -> None:
+def network(ctx: click.Context, kg: str, no_cache: bool) -> None:
     """Analyse the network of actors: who is connected to whom, and why.
 
     KG is what `newskg build` wrote: a graph file, a --store folder or a SPARQL
@@ -47,9 +52,11 @@ def network(ctx: click.Context, kg: str) -> None:
     e.g. `newskg network kg.trig path Gomez Whitfield`. Actors are people,
     organizations and states (--kind all adds elections and laws); each edge is one
     relation between two actors with the articles and sentences that support it.
-    Every command takes the same filter options.
+    Every command takes the same filter options. The first command on a graph file
+    caches what it read (in ~/.cache/newskg/network or $XDG_CACHE_HOME); later ones
+    use it while the file is unchanged.
     """
-    ctx.obj = kg
+    ctx.obj = (kg, not no_cache)
 
 
 def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
@@ -116,8 +123,8 @@ def _filter_options(command: Callable[..., None]) -> Callable[..., None]:
 def _graph(filters: dict[str, Any]) -> nx.MultiDiGraph:
     from .network import actor_graph
 
-    kg = click.get_current_context().obj
-    return actor_graph(kg, **filters)
+    kg, cache = click.get_current_context().obj
+    return actor_graph(kg, cache=cache, **filters)
 
 
 def _show(result: QueryResult, fmt: str) -> None:
@@ -215,14 +222,15 @@ def neighbors(actor: str, depth: int, fmt: str, filters: dict[str, Any]) -> None
     "--method",
     choices=_METHODS,
     default="auto",
-    help="Louvain, label propagation, or auto (Louvain up to 2,000,000 links).",
+    help="Leiden (modularity), Louvain (slower), label propagation, or auto (Leiden up "
+    "to 2,000,000 links).",
 )
 @click.option("--seed", default=42, show_default=True, help="Random seed.")
 @click.option(
     "--resolution",
     default=1.0,
     show_default=True,
-    help="Louvain resolution: above 1 gives more, smaller communities.",
+    help="Leiden and Louvain resolution: above 1 gives more, smaller communities.",
 )
 @count_option("--min-size", default=2, help="Leave out smaller communities.")
 @count_option("--top", default=20, help="List the largest N communities (0: all).")

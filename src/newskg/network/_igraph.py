@@ -38,12 +38,16 @@ def undirected(graph: nx.MultiDiGraph) -> tuple[Any, list[str]]:
     ig = _igraph()
     nodes = sorted(graph)
     index = {node: i for i, node in enumerate(nodes)}
-    pairs = set()
-    for u, v in graph.edges():
-        a, b = index[u], index[v]
-        if a != b:
-            pairs.add((a, b) if a < b else (b, a))
-    return ig.Graph(n=len(nodes), edges=sorted(pairs)), nodes
+    # Each pair once, from its smaller end: successors and predecessors of each node
+    # (one look-up per neighbour, not per parallel edge), as one number a * n + b.
+    n = len(nodes)
+    codes: set[int] = set()
+    succ, pred = graph.succ, graph.pred
+    for node, a in index.items():
+        base = a * n
+        for neighbours in (succ[node], pred[node]):
+            codes.update(base + b for b in map(index.__getitem__, neighbours) if b > a)
+    return ig.Graph(n=n, edges=[divmod(code, n) for code in sorted(codes)]), nodes
 
 
 @contextmanager

@@ -156,17 +156,24 @@ def centrality(
             if measure == "pagerank"
             else "eigenvector centrality, largest 1 (igraph)"
         )
-    labels = {node: str(graph.nodes[node].get("label", node)) for node in nodes}
-    order = sorted(range(n), key=lambda i: (-values[i], labels[nodes[i]], nodes[i]))
+    return CentralityResult(measure, algorithm, approximate, top_scores(graph, nodes, values, top))
+
+
+def top_scores(
+    graph: nx.MultiDiGraph, nodes: list[str], values: list[float], top: int
+) -> tuple[Score, ...]:
+    """The ``top`` nodes by value (0: all), highest first, ties by name then IRI."""
+    attributes = graph.nodes
+    labels = [str(attributes[node].get("label", node)) for node in nodes]
+    order = sorted(range(len(nodes)), key=lambda i: (-values[i], labels[i], nodes[i]))
     chosen = order if top <= 0 else order[:top]
-    scores = tuple(
+    return tuple(
         Score(
             node=nodes[i],
-            label=labels[nodes[i]],
-            kind=str(graph.nodes[nodes[i]].get("kind", "")),
-            articles=int(graph.nodes[nodes[i]].get("articles", 0)),
+            label=labels[i],
+            kind=str(attributes[nodes[i]].get("kind", "")),
+            articles=int(attributes[nodes[i]].get("articles", 0)),
             score=float(values[i]),
         )
         for i in chosen
     )
-    return CentralityResult(measure, algorithm, approximate, scores)

@@ -27,6 +27,7 @@ from typing import TYPE_CHECKING, Unpack
 import networkx as nx
 
 from ..errors import ConfigError
+from . import cache as _cache
 from .filters import FilterOptions, NetworkFilter
 from .read import NetworkData, read_network_data
 from .relations import CO_MENTIONED, RELATIONS
@@ -168,7 +169,7 @@ def _add_co_mentions(
 
 
 def actor_graph(
-    kg: Path | str | pyoxigraph.Store, **filters: Unpack[FilterOptions]
+    kg: Path | str | pyoxigraph.Store, *, cache: bool = False, **filters: Unpack[FilterOptions]
 ) -> nx.MultiDiGraph:
     """The network of actors in a knowledge graph, as a networkx ``MultiDiGraph``.
 
@@ -180,6 +181,9 @@ def actor_graph(
             (names or labels; ``co_mentioned`` adds the weak edges), ``kinds``
             (``actors`` by default, or ``all``), ``articles`` (ids), ``min_confidence``,
             ``since`` and ``until`` (publication dates), ``co_mentions``.
+        cache: keep what a graph file gives in the user's cache folder and use it while
+            the file is unchanged (see :mod:`newskg.network.cache`); the
+            ``newskg network`` commands do, unless ``--no-cache``.
 
     Returns:
         One node per actor (id: its IRI), one edge per (source, relation, target) keyed
@@ -198,11 +202,23 @@ def actor_graph(
         2
     """
     filt = NetworkFilter.make(**filters)
+    key = _cache.cache_key(kg) if cache else None
     with _collector_paused():
-        data = read_network_data(kg)
+        # A cached network of the default filters, else cached rows, else the file.
+        default = key is not None and filt == NetworkFilter()
+        graph = _cache.load_graph(key) if key is not None and default else None
+        if graph is not None:
+            return graph
+        cached = _cache.load_rows(key) if key is not None else None
+        data = read_network_data(kg) if cached is None else cached
+        if key is not None and cached is None:
+            _cache.save(key, data=data)
         if filt.articles is not None:
             _check_articles(filt.articles, data)
-        return project(data, filt)
+        graph = project(data, filt)
+        if key is not None and default:
+            _cache.save(key, graph=graph)
+        return graph
 
 
 @contextmanager
