@@ -196,15 +196,19 @@ def _home_legislature(doc: Doc, raws: list[RawMention], taken: set[int]) -> list
         (state, role): n for n, (state, role) in state_chambers().items()
     }
     found = []
-    for token in doc:
+    texts = [t.text for t in doc]
+    firsts = {words[0] for words in _HOME_WORDS}
+    for i, first in enumerate(texts):
+        if first not in firsts:
+            continue
         for words, role in _HOME_WORDS.items():
-            end = token.i + len(words)
-            if tuple(t.text for t in doc[token.i : end]) != words:
+            end = i + len(words)
+            if tuple(texts[i:end]) != words:
                 continue
-            if taken.intersection(range(token.i, end)):
+            if taken.intersection(range(i, end)):
                 continue
-            state = _state_before(doc, token.i, before) or home
-            span = span_of(doc, token.i, end)
+            state = _state_before(doc, i, before) or home
+            span = span_of(doc, i, end)
             name = _general_assembly(state) if words == ("General", "Assembly") else None
             name = name or bodies.get((state, role))
             if span is not None and name is not None:

@@ -186,16 +186,17 @@ def from_ents(doc: Doc) -> list[RawMention]:
 def _join_touching_people(doc: Doc, found: list[RawMention]) -> list[RawMention]:
     """NER sometimes splits one name in two: "Treasurer Ana" + "Ruiz" is "Ana Ruiz"."""
     out: list[RawMention] = []
+    text = doc.text  # spaCy joins every token on each access
     for raw in sorted(found, key=lambda r: r.span.begin):
         last = out[-1] if out else None
         if (
             last is not None
             and last.type is raw.type is EntityType.PERSON
-            and doc.text[last.span.end : raw.span.begin] == " "
+            and text[last.span.end : raw.span.begin] == " "
             and len(last.name.split()) + len(raw.name.split()) <= 4
         ):
-            text = doc.text[last.span.begin : raw.span.end]
-            span = Span(last.span.begin, raw.span.end, text, last.span.sentence)
+            joined = text[last.span.begin : raw.span.end]
+            span = Span(last.span.begin, raw.span.end, joined, last.span.sentence)
             out[-1] = RawMention(span, EntityType.PERSON, f"{last.name} {raw.name}")
             continue
         out.append(raw)
@@ -402,8 +403,9 @@ def _law_patterns() -> tuple[re.Pattern[str], ...]:
 def law_mentions(doc: Doc) -> list[RawMention]:
     """Laws named by pattern: numbered bills, propositions and state constitutions."""
     found = []
+    text = doc.text  # spaCy joins every token on each access
     for pattern in _law_patterns():
-        for match in pattern.finditer(doc.text):
+        for match in pattern.finditer(text):
             span = doc.char_span(match.start(), match.end(), alignment_mode="expand")
             if span is None:
                 continue

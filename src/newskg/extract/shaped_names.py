@@ -219,7 +219,7 @@ def race_chambers_to_states(doc: Doc, raws: list[RawMention]) -> list[RawMention
     Reporters name a state's seat in Congress this way; a state chamber is then the wrong
     body, so the mention becomes the state's (the election is read from the phrase)."""
     states = {e.name for e in state_entries()}
-    starts = [t.idx for t in doc]
+    starts: list[int] = []  # token offsets, read only if some mention needs them
     out = []
     for raw in raws:
         words = raw.span.text.split()
@@ -227,7 +227,8 @@ def race_chambers_to_states(doc: Doc, raws: list[RawMention]) -> list[RawMention
             raw.type is EntityType.GOVERNMENT_BODY
             and words[-1] in {"Senate", "House"}
             and " ".join(words[:-1]) in states
-            and _next_word(doc, starts, raw.span.end) in _ELECTION_NOUNS
+            and _next_word(doc, starts or (starts := [t.idx for t in doc]), raw.span.end)
+            in _ELECTION_NOUNS
         ):
             state = " ".join(words[:-1])
             where = Span(raw.span.begin, raw.span.begin + len(state), state, raw.span.sentence)
