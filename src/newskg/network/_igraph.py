@@ -29,7 +29,7 @@ def _igraph() -> Any:
         ) from err
 
 
-def undirected(graph: nx.MultiDiGraph) -> tuple[Any, list[str]]:
+def undirected(graph: nx.Graph) -> tuple[Any, list[str]]:
     """The simple undirected igraph of a network, and the node id of each vertex.
 
     Vertices are in node-id order and edges sorted, so seeded results repeat exactly.
@@ -42,7 +42,8 @@ def undirected(graph: nx.MultiDiGraph) -> tuple[Any, list[str]]:
     # (one look-up per neighbour, not per parallel edge), as one number a * n + b.
     n = len(nodes)
     codes: set[int] = set()
-    succ, pred = graph.succ, graph.pred
+    # An undirected graph (a drawing's) has one adjacency for both directions.
+    succ, pred = (graph.succ, graph.pred) if graph.is_directed() else (graph.adj, graph.adj)
     for node, a in index.items():
         base = a * n
         for neighbours in (succ[node], pred[node]):
