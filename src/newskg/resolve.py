@@ -6,7 +6,7 @@ between articles, conservatively:
 - a surname alone ("Ruiz") joins the one full name in the batch with that surname, and
   is left alone when two people share it ("Maria Gomez", "Luis Gomez");
 - "Ana M. Ruiz" joins "Ana Ruiz" (same first and last name, one without a middle
-  part); two different middle initials ("George H. Bush", "George W. Bush") stay apart;
+  part); two different middle initials ("Ana M. Ruiz", "Ana T. Ruiz") stay apart;
 - an organization named with a national prefix ("U.S. Department of Justice") joins the
   same name without it.
 
