@@ -34,6 +34,8 @@ __all__ = [
 _AMBIGUOUS_STATE_NAMES = frozenset({"Washington"})
 # AP abbreviations that are also words or titles ("Del." is a delegate, "Miss." a title).
 _AMBIGUOUS_AP = frozenset({"Del.", "Wash.", "Miss.", "Ind.", "La.", "Mo."})
+# The columns of state_legislatures.tsv that name a body: the whole, then each chamber.
+_ROLES = ("legislature", "upper", "lower")
 
 
 @dataclass(frozen=True)
@@ -135,14 +137,18 @@ def _written_forms(state: str, name: str, role: str) -> list[str]:
     return forms
 
 
+@cache
+def _legislature_rows() -> tuple[dict[str, str], ...]:
+    """The rows of ``state_legislatures.tsv``, read once."""
+    path = data_path("gazetteer", "state_legislatures.tsv")
+    return tuple(read_tsv(path)) if path.is_file() else ()
+
+
 def state_body_entries() -> list[GazetteerEntry]:
     """Each state's legislature and chambers (``state_legislatures.tsv``) and its attorney
     general's office, so that "the Ohio Senate" is never taken for the U.S. Senate."""
-    path = data_path("gazetteer", "state_legislatures.tsv")
-    rows = list(read_tsv(path)) if path.is_file() else []
-    bodies = [
-        (r["state"], r[role], role) for r in rows for role in ("legislature", "upper", "lower")
-    ]
+    rows = _legislature_rows()
+    bodies = [(r["state"], r[role], role) for r in rows for role in _ROLES]
     taken = {name for _, name, _ in bodies if name}
     found = []
     for state, name, role in bodies:
@@ -179,12 +185,7 @@ def ap_abbreviations() -> dict[str, str]:
 def state_chambers() -> dict[str, tuple[str, str]]:
     """Each state legislature's and chamber's name -> its state and "legislature",
     "upper" or "lower"."""
-    path = data_path("gazetteer", "state_legislatures.tsv")
-    rows = list(read_tsv(path)) if path.is_file() else []
-    return {r[role]: (r["state"], role) for r in rows for role in _ROLES if r[role]}
-
-
-_ROLES = ("legislature", "upper", "lower")
+    return {r[role]: (r["state"], role) for r in _legislature_rows() for role in _ROLES if r[role]}
 
 
 @cache

@@ -16,11 +16,12 @@ from dataclasses import dataclass, replace
 from functools import cache
 from typing import TYPE_CHECKING
 
-from ..gazetteer import read_tsv, state_chambers
+from ..gazetteer import read_tsv
 from ..ids import entity_key
 from ..model import Entity, EntityType
 from ..resources import data_path
 from .elections import ElectionMention, find_elections
+from .legislatures import state_legislatures
 from .mentions import (
     RawMention,
     administrations,
@@ -129,106 +130,6 @@ def _merge_targets(raws: list[RawMention]) -> dict[tuple[EntityType, str], str]:
                 if len(holders) == 1:
                     target[(kind, name)] = holders[0]
     return target
-
-
-_FEDERAL_CHAMBERS = {
-    "Senate": "United States Senate",
-    "House": "United States House of Representatives",
-}
-_BARE_ROLES = {"Senate": "upper", "House": "lower", "Assembly": "lower"}
-
-
-def _bare_chambers_at_home(raws: list[RawMention]) -> list[RawMention]:
-    """ "the Senate" in a story about one state's legislature is that state's senate.
-
-    A bare "Senate" or "House" is the U.S. chamber (the gazetteer's reading) unless the
-    article names the chambers of exactly one state and never names Congress or a
-    chamber of it."""
-    chambers = state_chambers()
-    states = {chambers[r.name][0] for r in raws if r.name in chambers}
-    federal = {r.name for r in raws if r.span.text not in _BARE_ROLES} & {
-        *_FEDERAL_CHAMBERS.values(),
-        "United States Congress",
-    }
-    if len(states) != 1 or federal:
-        return raws
-    home = {
-        role: n
-        for n, (state, role) in chambers.items()
-        if state in states and role != "legislature"
-    }
-    out = []
-    for raw in raws:
-        chamber = home.get(_BARE_ROLES.get(raw.span.text, ""))
-        if chamber is not None:
-            raw = replace(raw, name=chamber, type=EntityType.GOVERNMENT_BODY)
-        out.append(raw)
-    return out
-
-
-# Words that name a state's legislature or a chamber of it without the state.
-_HOME_WORDS = {
-    ("Legislature",): "legislature",
-    ("General", "Assembly"): "legislature",
-    ("state", "Senate"): "upper",
-    ("State", "Senate"): "upper",
-    ("state", "House"): "lower",
-    ("State", "House"): "lower",
-    ("state", "Assembly"): "lower",
-    ("State", "Assembly"): "lower",
-}
-
-
-_HOME_NAMES = frozenset({"General Assembly", "Legislature", "State Senate", "State House"})
-
-
-def _home_legislature(doc: Doc, raws: list[RawMention], taken: set[int]) -> list[RawMention]:
-    """ "the Legislature", "the state Senate": the legislature of the state just before
-    ("Ohio's state Senate", "the Texas state House") or else of the state the article names
-    most (ties: the first named)."""
-    states = [r for r in raws if r.type is EntityType.STATE]
-    counts = Counter(r.name for r in states)
-    if not counts:
-        return []
-    home = max(counts, key=lambda name: counts[name])
-    before = {r.span.end: r.name for r in states}
-    bodies: dict[tuple[str, str], str] = {
-        (state, role): n for n, (state, role) in state_chambers().items()
-    }
-    found = []
-    texts = [t.text for t in doc]
-    firsts = {words[0] for words in _HOME_WORDS}
-    for i, first in enumerate(texts):
-        if first not in firsts:
-            continue
-        for words, role in _HOME_WORDS.items():
-            end = i + len(words)
-            if tuple(texts[i:end]) != words:
-                continue
-            if taken.intersection(range(i, end)):
-                continue
-            state = _state_before(doc, i, before) or home
-            span = span_of(doc, i, end)
-            name = _general_assembly(state) if words == ("General", "Assembly") else None
-            name = name or bodies.get((state, role))
-            if span is not None and name is not None:
-                found.append(RawMention(span, EntityType.GOVERNMENT_BODY, name, True))
-    return found
-
-
-def _general_assembly(state: str) -> str | None:
-    """The state body named "General Assembly": its legislature, or New Jersey's lower
-    house; None where neither is so named (then "the legislature" is meant)."""
-    name = f"{state} General Assembly"
-    return name if name in state_chambers() else None
-
-
-def _state_before(doc: Doc, i: int, before: dict[int, str]) -> str | None:
-    """The state named right before token ``i`` ("Ohio's state Senate"), if any."""
-    j = i - 1
-    if j >= 0 and doc[j].text in {"'s", "’s"}:
-        j -= 1
-    return before.get(doc[j].idx + len(doc[j].text)) if j >= 0 else None
 
 
 def _names_part_of(short: str, full: str) -> bool:
@@ -344,10 +245,7 @@ def extract_entities(doc: Doc) -> EntityIndex:
     raws = _retype_surnames(drop_overlaps(raws + tentative))
     surnames = {r.name.split()[-1] for r in raws if r.type is EntityType.PERSON}
     raws = drop_overlaps(raws + administrations(doc, surnames, taken))
-    # A bare "Senate" may be the end of "state Senate": the longer mention wins below.
-    unbare = [r for r in raws if r.span.text not in _BARE_ROLES and r.name not in _HOME_NAMES]
-    raws = drop_overlaps(raws + _home_legislature(doc, raws, taken_tokens(doc, unbare)))
-    raws = _bare_chambers_at_home(raws)
+    raws = state_legislatures(doc, raws)
     targets = _merge_targets(raws)
     raws = [replace(r, name=targets.get((r.type, r.name), r.name)) for r in raws]
     raws = _resolve_acronyms(raws)
