@@ -88,6 +88,32 @@ def test_a_merge_shared_by_two_articles_outlives_one_of_them(tmp_path: Path) -> 
         assert rows == (("https://w3id.org/newskg/id/article/b",),)
 
 
+def test_updates_leave_no_scratch_graph(tmp_path: Path) -> None:
+    with LocalStore(tmp_path / "kg", write=True) as store:
+        store.replace_articles([_record("a", "h1", "x", _merge("a", "Ortega"))])
+        store.replace_articles([_record("a", "h2", "x", _merge("a", "Ortega"))])
+        store.remove_articles(["a"])
+        graphs = store.query("SELECT DISTINCT ?g WHERE { GRAPH ?g { ?s ?p ?o } }").rows
+        assert graphs == ()
+
+
+def test_a_store_flushes_its_write_buffers_as_it_fills(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    folder = tmp_path / "kg"
+    with LocalStore(folder, write=True) as store:
+        tables = len(list(folder.glob("*.sst")))
+        store.replace_articles([_record("a", "h1", "x")])
+        # Still in memory (opening may have written one table in the background) ...
+        assert len(list(folder.glob("*.sst"))) <= tables + 1
+        tables = len(list(folder.glob("*.sst")))
+        monkeypatch.setattr("newskg.store.FLUSH_EVERY", 1)
+        store.replace_articles([_record("b", "h2", "y")])
+        # ... and now written out: a table for each index the quads went into.
+        assert len(list(folder.glob("*.sst"))) >= tables + 5
+        assert set(store.articles()) == {"a", "b"}
+
+
 def test_a_second_writer_gets_a_clear_error_and_the_store_is_untouched(tmp_path: Path) -> None:
     folder = tmp_path / "kg"
     with LocalStore(folder, write=True) as store:
