@@ -208,12 +208,19 @@ def test_a_new_surname_joins_the_full_name_already_stored(tmp_path: Path) -> Non
 KILLED_BUILD = """
 import os, signal, sys
 from newskg.pipeline import build_store
+from newskg.store import LocalStore
 
-def progress(stage, done, total):
-    if stage == "writing" and done == 2:
+write = LocalStore.replace_articles
+written = []
+
+def replace_articles(self, records):
+    write(self, records)
+    written.append(records)
+    if len(written) == 2:
         os.kill(os.getpid(), signal.SIGKILL)  # dies after two one-article transactions
 
-build_store([sys.argv[1]], sys.argv[2], batch_size=1, progress=progress)
+LocalStore.replace_articles = replace_articles
+build_store([sys.argv[1]], sys.argv[2], batch_size=1)
 """
 
 
@@ -243,6 +250,31 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path: Pat
     assert (rerun.articles, rerun.unchanged) == (3, 2)
     with LocalStore(folder) as store:
         assert set(store.articles()) == set(texts)
+
+
+@pytest.mark.slow
+def test_a_write_that_fails_stops_the_build_with_its_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    texts = {f"{i}.txt": f"Kevin Ortega met Maria Gomez in Ohio, day {i}." for i in range(4)}
+    src = _write(tmp_path / "in", texts)
+    write = LocalStore.replace_articles
+    calls: list[int] = []
+
+    def failing(self: LocalStore, records: list[ArticleRecord]) -> None:
+        calls.append(len(records))
+        if len(calls) == 2:
+            raise StoreError(f"{self.location}: cannot write to the store (disk full)")
+        write(self, records)
+
+    monkeypatch.setattr(LocalStore, "replace_articles", failing)
+    folder = tmp_path / "kg"
+    with pytest.raises(StoreError, match="disk full"):
+        build_store([src], folder, batch_size=1)
+    assert calls == [1, 1]  # the writes after the failure were not tried
+    monkeypatch.undo()
+    with LocalStore(folder, write=True) as store:  # closed and unlocked
+        assert len(store.articles()) == 1
 
 
 def test_loading_a_store_folder_for_queries(tmp_path: Path) -> None:

@@ -241,6 +241,7 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
                 outcome.add(finished)
                 if progress is not None:
                     progress("writing", outcome.done, total)
+            sink.finish()
     reports = []
     if options.validate:
         reports = [ValidationReport(True, tuple(outcome.results), Graph())]

@@ -8,7 +8,10 @@ gives back the union the cross-article shapes check.
 from __future__ import annotations
 
 import hashlib
+import queue
+import threading
 from collections import Counter
+from collections.abc import Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -68,6 +71,9 @@ class Sink:
     def write(self, finished: list[Finished], merges: dict[str, list[Merge]], run: RunInfo) -> None:
         raise NotImplementedError
 
+    def finish(self) -> None:
+        """Wait until everything handed to :meth:`write` is written."""
+
     def union(self) -> Graph:
         raise NotImplementedError
 
@@ -111,17 +117,23 @@ class StoreSink(Sink):
         self.location = self.target
         self.dataset = Dataset()
         self.store: GraphStore | None = None
+        self.writer: _Writer | None = None
         self.when = _now()
 
     def __enter__(self) -> StoreSink:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        if self.store is not None:
-            self.store.close()
+        try:
+            if self.writer is not None:
+                self.writer.close(raise_error=exc[0] is None)
+        finally:
+            if self.store is not None:
+                self.store.close()
 
     def open(self) -> None:
         self.store = open_store(self.target, write=True)
+        self.writer = _Writer(self.store)
 
     def _store(self) -> GraphStore:
         assert self.store is not None, "open() first"
@@ -147,13 +159,66 @@ class StoreSink(Sink):
                     _merge_triples(f.article.id, merges.get(f.article.id, []), run),
                 )
             )
-        self._store().replace_articles(records)
+        assert self.writer is not None, "open() first"
+        self.writer.submit(records)
+
+    def finish(self) -> None:
+        if self.writer is not None:
+            self.writer.close()
+            self.writer = None
 
     def union(self) -> Graph:
+        self.finish()
         return Graph().parse(data=self._store().construct(CONFLICT_VIEW_QUERY), format="nt")
 
     def triples(self) -> int:
+        self.finish()
         return self._store().triples()
+
+
+class _Writer:
+    """Writes batches of articles to a store on a thread of its own.
+
+    Oxigraph (and a server's HTTP round trips) release the GIL while they write, so the
+    build makes and validates the next batch meanwhile instead of waiting. At most
+    :data:`PENDING` batches wait; each is still written in one transaction, in order. An
+    error stops the writing and is raised to the build at its next batch or at the end.
+    """
+
+    PENDING = 2
+
+    def __init__(self, store: GraphStore) -> None:
+        self.store = store
+        self.pending: queue.Queue[Sequence[ArticleRecord] | None] = queue.Queue(self.PENDING)
+        self.error: BaseException | None = None
+        self.thread = threading.Thread(target=self._run, name="newskg-store-writer", daemon=True)
+        self.thread.start()
+
+    def _run(self) -> None:
+        while (records := self.pending.get()) is not None:
+            if self.error is None:  # after an error, only drain what is left
+                try:
+                    self.store.replace_articles(records)
+                except BaseException as err:  # raised again in the build's thread
+                    self.error = err
+
+    def submit(self, records: Sequence[ArticleRecord]) -> None:
+        """Queue a batch (waiting while :data:`PENDING` batches wait)."""
+        self._raise()
+        self.pending.put(records)
+
+    def close(self, *, raise_error: bool = True) -> None:
+        """Write what is queued, stop the thread, and raise a write's error."""
+        if self.thread.is_alive():
+            self.pending.put(None)
+            self.thread.join()
+        if raise_error:
+            self._raise()
+
+    def _raise(self) -> None:
+        if self.error is not None:
+            error, self.error = self.error, None
+            raise error
 
 
 def _merge_triples(article_id: str, merges: list[Merge], run: RunInfo) -> str:
