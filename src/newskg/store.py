@@ -20,11 +20,13 @@ A store folder has one writer at a time: a second newskg process gets a
 
 from __future__ import annotations
 
+import contextlib
 import fcntl
 import os
 import re
+import sqlite3
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
 from types import TracebackType
@@ -39,6 +41,8 @@ from .resolve import RESOLUTION_GRAPH
 if TYPE_CHECKING:
     import pyoxigraph
 
+    from .answers import AnswerFile
+
 __all__ = [
     "LOCK_FILE",
     "ArticleRecord",
@@ -49,6 +53,7 @@ __all__ = [
     "is_remote",
     "is_store_folder",
     "open_store",
+    "reading",
     "remove_text",
     "restore_datatypes",
     "update_text",
@@ -282,6 +287,20 @@ def _in_graph(triples: str, graph: str | None) -> str:
     return f"GRAPH <{graph}> {{\n{triples}}}" if graph else triples
 
 
+@contextlib.contextmanager
+def reading(folder: Path) -> Iterator[None]:
+    """Hold a store folder's lock as a reader (no writer meanwhile) without opening it.
+
+    Raises:
+        StoreError: another process is writing to the store.
+    """
+    fd = _lock(folder, exclusive=False)
+    try:
+        yield
+    finally:
+        os.close(fd)
+
+
 def _lock(folder: Path, exclusive: bool) -> int:
     """Hold the store's advisory lock: exclusive for a writer, shared for a reader."""
     try:
@@ -440,9 +459,47 @@ class LocalStore(StoreBase):
             raise StoreError(f"{self.location}: cannot read the store ({err})") from err
 
     def replace_articles(self, records: Sequence[ArticleRecord]) -> None:
-        """Store article graphs, each replacing its earlier version, in one transaction."""
+        """Store article graphs, each replacing its earlier version, in one transaction;
+        and keep the named questions' answers on them (:mod:`newskg.answers`)."""
         if records:
+            answers = self._begin_answers()
             self._update(update_text(records, None))
+            if answers is not None:
+                self._keep_answers(lambda: answers.record(records))
+
+    def remove_articles(self, article_ids: Sequence[str]) -> tuple[str, ...]:
+        """Remove articles, their metadata and merge links, in one update."""
+        stored = self.articles()
+        present = tuple(a for a in dict.fromkeys(article_ids) if a in stored)
+        if present:
+            answers = self._begin_answers()
+            self._update(remove_text(present, None))
+            if answers is not None:
+                self._keep_answers(lambda: answers.forget(present))
+        return present
+
+    def _begin_answers(self) -> AnswerFile | None:
+        """Mark the answers file as being written, or remove it if that fails (a file
+        that cannot follow this write must not be read as current)."""
+        from .answers import AnswerFile
+
+        answers = AnswerFile(self.folder)
+        empty = next(iter(self.db.named_graphs()), None) is None
+        if self._keep_answers(lambda: answers.begin(empty)):
+            return answers
+        with contextlib.suppress(OSError):
+            answers.path.unlink(missing_ok=True)
+        return None
+
+    @staticmethod
+    def _keep_answers(write: Callable[[], None]) -> bool:
+        # Only a cache: a file that could not take this write stays marked as writing,
+        # and queries then ask the store about what it may have missed.
+        try:
+            write()
+        except (sqlite3.Error, OSError, SyntaxError, ValueError):
+            return False
+        return True
 
     def _update(self, text: str) -> None:
         try:
