@@ -19,7 +19,6 @@ import gc
 from collections import defaultdict
 from collections.abc import Iterable, Iterator
 from contextlib import contextmanager
-from dataclasses import dataclass, field
 from itertools import combinations
 from pathlib import Path
 from typing import TYPE_CHECKING, Unpack
@@ -38,41 +37,45 @@ if TYPE_CHECKING:
 __all__ = ["actor_graph", "project"]
 
 
-@dataclass(slots=True)
-class _Edge:
-    """The evidence gathered for one (source, relation, target) edge."""
+# An edge's evidence: the assertions (or co-mentions, shaped alike) behind it, in order.
+_Rows = list[tuple[str, str, str, str, str, str, int, float, str]]
 
-    confidences: dict[tuple[str, str], float] = field(default_factory=dict)
-    evidence: dict[tuple[str, str], int] = field(default_factory=dict)
-    details: set[str] = field(default_factory=set)
-    articles: set[str] = field(default_factory=set)
 
-    def add(self, fact: str, article: str, sentence: str, begin: int, confidence: float) -> None:
-        key = (fact, article)
-        known = self.confidences.get(key)
-        if known is None or confidence > known:
-            self.confidences[key] = confidence
-        place = (article, sentence)
-        first = self.evidence.get(place)
-        if first is None or begin < first:
-            self.evidence[place] = begin
-        self.articles.add(article)
-
-    def attributes(self, relation: str) -> dict[str, object]:
-        articles = len(self.articles)
-        values = list(self.confidences.values())
-        ordered = sorted(self.evidence, key=lambda place: (place[0], self.evidence[place]))
-        return {
-            "relation": relation,
-            "label": RELATIONS[relation].label,
-            "articles": articles,
-            "weight": float(articles),
-            "confidence": round(max(values), 4),
-            "confidence_mean": round(sum(values) / len(values), 4),
-            "evidence": ordered,
-            "details": sorted(d for d in self.details if d),
-            "weak": RELATIONS[relation].weak,
-        }
+def _attributes(relation: str, rows: _Rows) -> dict[str, object]:
+    """An edge's attributes from its rows: the highest and mean confidence of each (fact,
+    article), each (article, sentence) once at its first begin, the distinct details."""
+    if len(rows) == 1:  # most edges: no aggregation
+        _, _, _, _, article, sentence, _, confidence, detail = rows[0]
+        values: list[float] = [confidence]
+        ordered = [(article, sentence)]
+        details = [detail] if detail else []
+        articles = 1
+    else:
+        confidences: dict[tuple[str, str], float] = {}
+        evidence: dict[tuple[str, str], int] = {}
+        for _, _, _, fact, article, sentence, begin, confidence, _ in rows:
+            known = confidences.get((fact, article))
+            if known is None or confidence > known:
+                confidences[(fact, article)] = confidence
+            first = evidence.get((article, sentence))
+            if first is None or begin < first:
+                evidence[(article, sentence)] = begin
+        values = list(confidences.values())
+        ordered = sorted(evidence, key=lambda place: (place[0], evidence[place]))
+        details = sorted({row[8] for row in rows if row[8]})
+        articles = len({row[4] for row in rows})
+    kind = RELATIONS[relation]
+    return {
+        "relation": relation,
+        "label": kind.label,
+        "articles": articles,
+        "weight": float(articles),
+        "confidence": round(max(values), 4),
+        "confidence_mean": round(sum(values) / len(values), 4),
+        "evidence": ordered,
+        "details": details,
+        "weak": kind.weak,
+    }
 
 
 def project(data: NetworkData, filt: NetworkFilter | None = None) -> nx.MultiDiGraph:
@@ -88,20 +91,12 @@ def project(data: NetworkData, filt: NetworkFilter | None = None) -> nx.MultiDiG
         if article in articles and entity in actors:
             named[entity].add(article)
 
-    edges: dict[tuple[str, str, str], _Edge] = {}
+    # Each edge's rows first, aggregated once per edge after: millions of rows on large
+    # graphs, most edges with one.
+    edges: dict[tuple[str, str, str], _Rows] = {}
     relations, threshold = set(filt.relations), filt.min_confidence
-    # Tuples unpacked in the loop and _Edge.add inlined: millions of rows on large graphs.
-    for (
-        relation,
-        source,
-        target,
-        fact,
-        article,
-        sentence,
-        begin,
-        confidence,
-        detail,
-    ) in data.assertions:
+    for row in data.assertions:
+        relation, source, target, _, article, _, _, confidence, _ = row
         if (
             relation in relations
             and article in articles
@@ -111,17 +106,11 @@ def project(data: NetworkData, filt: NetworkFilter | None = None) -> nx.MultiDiG
             and source != target
         ):
             key = (source, relation, target)
-            edge = edges.get(key)
-            if edge is None:
-                edge = edges[key] = _Edge()
-            known = edge.confidences.get((fact, article))
-            if known is None or confidence > known:
-                edge.confidences[(fact, article)] = confidence
-            first = edge.evidence.get((article, sentence))
-            if first is None or begin < first:
-                edge.evidence[(article, sentence)] = begin
-            edge.articles.add(article)
-            edge.details.add(detail)
+            found = edges.get(key)
+            if found is None:
+                edges[key] = [row]
+            else:
+                found.append(row)
     if filt.co_mentions:
         _add_co_mentions(edges, data, articles, actors.keys())
 
@@ -139,13 +128,13 @@ def project(data: NetworkData, filt: NetworkFilter | None = None) -> nx.MultiDiG
         )
     order = {name: i for i, name in enumerate(RELATIONS)}
     for source, relation, target in sorted(edges, key=lambda e: (e[0], order[e[1]], e[2])):
-        attributes = edges[(source, relation, target)].attributes(relation)
+        attributes = _attributes(relation, edges[(source, relation, target)])
         graph.add_edge(source, target, key=relation, **attributes)
     return graph
 
 
 def _add_co_mentions(
-    edges: dict[tuple[str, str, str], _Edge],
+    edges: dict[tuple[str, str, str], _Rows],
     data: NetworkData,
     articles: set[str],
     actors: Iterable[str],
@@ -161,11 +150,8 @@ def _add_co_mentions(
         begin = min(found.values())
         for first, second in combinations(sorted(found), 2):
             # Co-mentions state no fact, so they carry no extractor confidence.
-            key = (first, CO_MENTIONED, second)
-            edge = edges.get(key)
-            if edge is None:
-                edge = edges[key] = _Edge()
-            edge.add("", article, sentence, begin, 0.0)
+            row = (CO_MENTIONED, first, second, "", article, sentence, begin, 0.0, "")
+            edges.setdefault((first, CO_MENTIONED, second), []).append(row)
 
 
 def actor_graph(
