@@ -225,6 +225,18 @@ def test_aggregation_rules_on_hand_made_rows() -> None:
 # --- filters --------------------------------------------------------------------------
 
 
+def test_the_network_is_laid_out_as_add_edge_lays_it_out(graph: nx.MultiDiGraph) -> None:
+    """The projection writes networkx's adjacency straight: the same as add_edge."""
+    rebuilt = nx.MultiDiGraph()
+    rebuilt.add_nodes_from(graph.nodes(data=True))
+    for source, target, key, attributes in graph.edges(keys=True, data=True):
+        rebuilt.add_edge(source, target, key=key, **attributes)
+    assert nx.utils.graphs_equal(rebuilt, graph)
+    assert list(rebuilt.edges(keys=True, data=True)) == list(graph.edges(keys=True, data=True))
+    assert list(rebuilt.in_edges(keys=True)) == list(graph.in_edges(keys=True))
+    assert rebuilt.number_of_edges() == graph.number_of_edges()
+
+
 def test_relation_filter(kg: Path) -> None:
     g = actor_graph(kg, relations=["member of party", "Complained-About"])
     assert {k for _, _, k in g.edges(keys=True)} == {"member_of_party", "complained_about"}

@@ -127,10 +127,23 @@ def project(data: NetworkData, filt: NetworkFilter | None = None) -> nx.MultiDiG
             aliases=list(actor.aliases),
         )
     order = {name: i for i, name in enumerate(RELATIONS)}
-    for source, relation, target in sorted(edges, key=lambda e: (e[0], order[e[1]], e[2])):
-        attributes = _attributes(relation, edges[(source, relation, target)])
-        graph.add_edge(source, target, key=relation, **attributes)
+    keys = sorted(edges, key=lambda e: (e[0], order[e[1]], e[2]))
+    _add_edges(graph, ((key, _attributes(key[1], edges[key])) for key in keys))
     return graph
+
+
+def _add_edges(
+    graph: nx.MultiDiGraph, edges: Iterable[tuple[tuple[str, str, str], dict[str, object]]]
+) -> None:
+    """``graph.add_edge(source, target, key=relation, **attributes)`` for new edges
+    between nodes already in a new graph, writing networkx's adjacency dicts straight:
+    add_edge's checks and copies take about as long again on large networks."""
+    successors, predecessors = graph._succ, graph._pred
+    for (source, relation, target), attributes in edges:
+        keyed = successors[source].get(target)
+        if keyed is None:
+            keyed = successors[source][target] = predecessors[target][source] = {}
+        keyed[relation] = attributes
 
 
 def _add_co_mentions(
