@@ -8,6 +8,7 @@ read sizes put buffer ends inside lines and inside the quads of one subject.
 from __future__ import annotations
 
 import random
+from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
@@ -126,6 +127,22 @@ def test_what_a_split_cannot_read_is_read_in_one_process(make: object, tmp_path:
     path = make(tmp_path)  # type: ignore[operator]
     assert _split.read_split(path, chunk=256) is None
     assert read_rows(path, processes=2).tables == read_rows(path, processes=1).tables
+
+
+@pytest.mark.parametrize("failing", [0, 1])
+def test_a_failed_part_reads_the_file_in_one_process(
+    nquads: Path, monkeypatch: pytest.MonkeyPatch, failing: int
+) -> None:
+    real = _split._read_part
+
+    def read_part(path: Path, part: int, chunk: int, peer: Connection) -> object:
+        if part == failing:
+            raise OSError("the disk went away")
+        return real(path, part, chunk, peer)
+
+    monkeypatch.setattr(_split, "_read_part", read_part)  # the forked part inherits it
+    assert _split.read_split(nquads, chunk=256) is None
+    assert read_rows(nquads, processes=2).tables == read_rows(nquads, processes=1).tables
 
 
 def test_a_syntax_error_is_reported_at_its_line(nquads: Path, tmp_path: Path) -> None:

@@ -25,6 +25,7 @@ import io
 import mmap
 import multiprocessing
 import os
+import signal
 import sys
 from array import array
 from collections.abc import Sequence
@@ -94,9 +95,12 @@ def read_split(path: Path, chunk: int = _CHUNK) -> Found | None:
     import pyoxigraph  # noqa: F401
 
     context = multiprocessing.get_context("fork")
-    here, there = context.Pipe()
-    worker = context.Process(target=_work, args=(path, chunk, there), daemon=True)
-    worker.start()
+    try:
+        here, there = context.Pipe()
+        worker = context.Process(target=_work, args=(path, chunk, there), daemon=True)
+        worker.start()
+    except OSError:  # no pipe or process to be had: read in one
+        return None
     there.close()
     done = False
     try:
@@ -115,6 +119,7 @@ def read_split(path: Path, chunk: int = _CHUNK) -> Found | None:
 
 def _work(path: Path, chunk: int, peer: Connection) -> None:
     """The forked process: read part 1, send its rows (None on any failure)."""
+    signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
         found: Found | None = _read_part(path, 1, chunk, peer)
     except Exception:
