@@ -324,11 +324,11 @@ def time_read(graph: nx.MultiDiGraph, scratch: Path) -> Read:
           file=sys.stderr)  # fmt: skip
     cache = scratch / "cache"
     os.environ["NEWSKG_CACHE_DIR"] = str(cache)
-    cpu = time.process_time()
+    cpu, helped = time.process_time(), _children_cpu()
     uncached, read = timed(lambda: actor_graph(path, cache=True))
-    cpu = time.process_time() - cpu
-    print(f"{'read + projection + cache (file)':<36} {uncached:8.2f} s ({cpu:.1f} s CPU)",
-          file=sys.stderr)  # fmt: skip
+    cpu, helped = time.process_time() - cpu, _children_cpu() - helped
+    print(f"{'read + projection + cache (file)':<36} {uncached:8.2f} s ({cpu:.1f} s CPU, "
+          f"{helped:.1f} s in the second reading process)", file=sys.stderr)  # fmt: skip
     megabytes = sum(f.stat().st_size for f in cache.iterdir()) / 1e6
     del read
     cpu_cached = time.process_time()
@@ -336,12 +336,21 @@ def time_read(graph: nx.MultiDiGraph, scratch: Path) -> Read:
     cpu_cached = time.process_time() - cpu_cached
     print(f"{'network from the cache':<36} {cached:8.2f} s", file=sys.stderr)
     # The CPU time shows how much of the wall time was waiting for a shared CPU.
-    sizes = f"{quads} quads -> {len(read)} nodes, {read.number_of_edges()} edges; {cpu:.1f} s CPU"
+    sizes = (
+        f"{quads} quads -> {len(read)} nodes, {read.number_of_edges()} edges; "
+        f"{cpu:.1f} s CPU + {helped:.1f} s in the second reading process"
+    )
     rows = [
         ("first run: read + project + cache", uncached, f"{sizes}; cache {megabytes:.0f} MB"),
         ("later runs: network from the cache", cached, f"{cpu_cached:.1f} s CPU"),
     ]
     return Read(path, cache, read, uncached, cached, rows)
+
+
+def _children_cpu() -> float:
+    """CPU seconds of this process's finished children (the split read's second part)."""
+    times = os.times()
+    return times.children_user + times.children_system
 
 
 # Each command as the CLI takes it; {A}, {B}, {hub} and {typical} are actor names.

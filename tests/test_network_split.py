@@ -8,7 +8,6 @@ read sizes put buffer ends inside lines and inside the quads of one subject.
 from __future__ import annotations
 
 import random
-from multiprocessing.connection import Connection
 from pathlib import Path
 
 import numpy as np
@@ -61,7 +60,7 @@ def nquads(tmp_path_factory: pytest.TempPathFactory) -> Path:
 
 def test_the_file_tries_the_split(nquads: Path) -> None:
     """Both parts hold graphs, and a subject of one graph has quads in both halves of
-    the file (each half is dealt by another process)."""
+    the file (and so in several of the chunks dealt at the small sizes below)."""
     parts = {_split.part_of(_graph(c, g).encode()) for c in range(COPIES) for g in ("g1", "g2")}
     assert parts == {0, 1}
     text = nquads.read_bytes()
@@ -135,10 +134,10 @@ def test_a_failed_part_reads_the_file_in_one_process(
 ) -> None:
     real = _split._read_part
 
-    def read_part(path: Path, part: int, chunk: int, peer: Connection) -> object:
+    def read_part(path: Path, part: int, chunk: int) -> object:
         if part == failing:
             raise OSError("the disk went away")
-        return real(path, part, chunk, peer)
+        return real(path, part, chunk)
 
     monkeypatch.setattr(_split, "_read_part", read_part)  # the forked part inherits it
     assert _split.read_split(nquads, chunk=256) is None

@@ -4,12 +4,12 @@ Parsing a graph file and filing its quads (:class:`~newskg.network._stream.Rows`
 of a first network command on a large file, and one process does it on one core. The
 queries join only inside one named graph, and N-Quads holds one quad per line with its
 graph at the end, so the lines can be dealt out by graph without parsing them. Two
-processes (this one and a forked one) map the file; each deals the lines of one half of
-it to the two parts by a hash of their graph IRI (:func:`part_of`), they swap what they
-dealt to each other (byte ranges and line numbers, not text), and each parses and joins
-the lines of its part in file order and gives back finished rows, each with the file
-line its subject first appears on. Merged in line order they are the rows, in the order,
-that one process gives.
+processes (this one and a forked one) map the file and read it from start to end; each
+deals every line to a part by a hash of its graph IRI (:func:`part_of`), parses and
+joins the lines of its own part, and gives back finished rows, each with the file line
+its subject first appears on. Merged in line order they are the rows, in the order,
+that one process gives. Reading the file from start to end, a chunk at a time, lets the
+parsing go on while a file not in the page cache comes off the disk.
 
 The dealing reads the graph IRI at the end of each line (``<graph> .``) with numpy; a
 line of another shape is dealt by a slower look at its text. Each part checks every quad
@@ -32,7 +32,7 @@ from collections.abc import Sequence
 from itertools import chain
 from multiprocessing.connection import Connection
 from pathlib import Path
-from typing import TYPE_CHECKING, Any, NamedTuple
+from typing import TYPE_CHECKING, Any
 
 from ._stream import TABLES, Found, Rows
 
@@ -96,119 +96,52 @@ def read_split(path: Path, chunk: int = _CHUNK) -> Found | None:
 
     context = multiprocessing.get_context("fork")
     try:
-        here, there = context.Pipe()
-        worker = context.Process(target=_work, args=(path, chunk, there), daemon=True)
+        receiver, sender = context.Pipe(duplex=False)
+        worker = context.Process(target=_work, args=(path, chunk, sender), daemon=True)
         worker.start()
     except OSError:  # no pipe or process to be had: read in one
         return None
-    there.close()
+    sender.close()
     done = False
     try:
-        mine = _read_part(path, 0, chunk, here)
-        theirs = here.recv()
+        mine = _read_part(path, 0, chunk)
+        theirs = receiver.recv()
         done = True
     except Exception:  # any failure of this part: the one-process read says what it is
         return None
     finally:
-        here.close()
+        receiver.close()
         if not done:
             worker.terminate()
         worker.join()
     return None if theirs is None else _merge([mine, theirs])
 
 
-def _work(path: Path, chunk: int, peer: Connection) -> None:
+def _work(path: Path, chunk: int, sender: Connection) -> None:
     """The forked process: read part 1, send its rows (None on any failure)."""
     signal.signal(signal.SIGINT, signal.SIG_IGN)  # Ctrl-C is the parent's to handle
     try:
-        found: Found | None = _read_part(path, 1, chunk, peer)
+        found: Found | None = _read_part(path, 1, chunk)
     except Exception:
         found = None
-    peer.send(found)
-    peer.close()
+    sender.send(found)
+    sender.close()
 
 
-def _read_part(path: Path, part: int, chunk: int, peer: Connection) -> Found:
-    """Deal half the file, swap with the other part, parse and join this part's lines."""
+def _read_part(path: Path, part: int, chunk: int) -> Found:
+    """Parse and join the lines of one part."""
     import pyoxigraph
 
     with path.open("rb") as file, mmap.mmap(file.fileno(), 0, access=mmap.ACCESS_READ) as text:
-        middle = text.find(b"\n", len(text) // 2) + 1 or len(text)
-        half = _deal_range(text, *((0, middle) if part == 0 else (middle, len(text))), chunk)
-        bounds, numbers = _swap(part, half, peer)
-        with io.BufferedReader(_Ranges(text, bounds), 1 << 20) as stream:
+        lines = _Lines(text, part, chunk)
+        with io.BufferedReader(lines, 1 << 20) as stream:
             quads = pyoxigraph.parse(
                 input=stream, format=pyoxigraph.RdfFormat.N_QUADS, lenient=True
             )
-            rows = Rows(quads, numbers, _Owner(part))
-    if rows.count != len(numbers):
+            rows = Rows(quads, lines.numbers, _Owner(part))
+    if rows.count != len(lines.numbers):
         raise ValueError("a dealt line did not hold exactly one quad")
     return rows.found()
-
-
-class _Half(NamedTuple):
-    """One half of the file dealt: each part's lines there, and how many lines it has.
-
-    ``bounds[p]``: start and end offsets of each run of part p's lines, flat;
-    ``numbers[p]``: the line number of each of them, counted from the half's start.
-    """
-
-    bounds: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
-    numbers: tuple[npt.NDArray[np.int64], npt.NDArray[np.int64]]
-    lines: int
-
-
-def _swap(part: int, half: _Half, peer: Connection) -> tuple[list[int], Sequence[int]]:
-    """Send the other part what this half holds of it, receive what the other half holds
-    of this part: this part's run bounds and line numbers, in file order.
-
-    Part 0 sends first, part 1 receives first: no deadlock on a full pipe.
-    """
-    import numpy as np
-
-    other = 1 - part
-    if part == 0:
-        peer.send((half.bounds[other], half.numbers[other], half.lines))
-        bounds, numbers = peer.recv()
-        ranges, lines = (half.bounds[part], bounds), (half.numbers[part], numbers + half.lines)
-    else:
-        bounds, numbers, before = peer.recv()
-        peer.send((half.bounds[other], half.numbers[other]))
-        ranges, lines = (bounds, half.bounds[part]), (numbers, half.numbers[part] + before)
-    # Not numpy: the reader and Rows index them one at a time and want Python ints.
-    return np.concatenate(ranges).tolist(), array("q", np.concatenate(lines).tobytes())
-
-
-def _deal_range(text: mmap.mmap, start: int, end: int, chunk: int) -> _Half:
-    """Deal the lines of ``text[start:end]`` to the parts, ``chunk`` bytes at a time."""
-    import numpy as np
-
-    data = np.frombuffer(text, np.uint8)
-    bounds: tuple[list[Any], list[Any]] = ([], [])
-    numbers: tuple[list[Any], list[Any]] = ([], [])
-    line = 0
-    while start < end:
-        cut = text.find(b"\n", min(start + chunk, end) - 1, end) + 1 or end
-        block = data[start:cut]
-        ends = np.flatnonzero(block == _NL)
-        if cut == end and (not len(ends) or ends[-1] != len(block) - 1):
-            ends = np.append(ends, len(block))  # the last line, unended
-        parts = _deal(block, ends)
-        starts = np.concatenate(([0], ends + 1))
-        starts[-1] = min(starts[-1], len(block))
-        for part in (0, 1):
-            kept = parts == part
-            numbers[part].append(np.flatnonzero(kept) + line)
-            edges = np.flatnonzero(np.diff(kept.view(np.int8), prepend=0, append=0))
-            bounds[part].append(starts[edges] + start)
-        line += len(ends)
-        start = cut
-    empty = np.zeros(0, np.int64)
-    return _Half(
-        (np.concatenate([empty, *bounds[0]]), np.concatenate([empty, *bounds[1]])),
-        (np.concatenate([empty, *numbers[0]]), np.concatenate([empty, *numbers[1]])),
-        line,
-    )
 
 
 class _Owner:
@@ -225,27 +158,40 @@ class _Owner:
         return owned
 
 
-class _Ranges(io.RawIOBase):
-    """Byte ranges of a mapped file, one after the other, as a stream.
+class _Lines(io.RawIOBase):
+    """The lines of a mapped N-Quads file that one part holds, as a stream of bytes.
 
-    Args:
-        text: the mapped file.
-        bounds: start and end offsets of each range, flat.
+    The file is dealt ``chunk`` bytes (whole lines) at a time, as the parser asks for
+    more. ``numbers`` grows with the file line number of each line handed out; lines
+    without a quad (blank, comments) are never kept, so the n-th quad parsed is on line
+    ``numbers[n]``.
     """
 
-    def __init__(self, text: mmap.mmap, bounds: list[int]) -> None:
+    def __init__(self, text: mmap.mmap, part: int, chunk: int) -> None:
+        import numpy as np
+
         super().__init__()
+        self.numbers = array("q")
+        self._text, self._part, self._chunk = text, part, chunk
         self._view = memoryview(text)
-        self._bounds = bounds
-        self._next = 0  # index in bounds of the range being read
-        self._at = bounds[0] if bounds else 0  # where in it
+        self._bytes = np.frombuffer(text, np.uint8)
+        self._start = 0  # where the lines not dealt yet start
+        self._line = 0  # and the number of the first of them
+        self._bounds: list[int] = []  # start and end of each run of kept lines dealt, flat
+        self._next = 0  # index in _bounds of the run being read
+        self._at = 0  # where in it
 
     def readable(self) -> bool:
         return True
 
     def readinto(self, target: Any) -> int:
         bounds, size, filled = self._bounds, len(target), 0
-        while filled < size and self._next < len(bounds):
+        while filled < size:
+            if self._next == len(bounds):
+                if not self._deal_next():
+                    break
+                bounds = self._bounds
+                continue
             end = bounds[self._next + 1]
             count = min(end - self._at, size - filled)
             target[filled : filled + count] = self._view[self._at : self._at + count]
@@ -258,8 +204,43 @@ class _Ranges(io.RawIOBase):
         return filled
 
     def close(self) -> None:
-        self._view.release()  # the map cannot close while viewed
+        if not self.closed:  # the map cannot close while viewed
+            self._view.release()
+            del self._bytes
         super().close()
+
+    def _read_ahead(self, start: int) -> None:
+        """Ask for the next chunk from the disk now, if the page cache lacks it: it comes
+        in while this one is parsed."""
+        if hasattr(mmap, "MADV_WILLNEED") and start < len(self._text):
+            start -= start % mmap.PAGESIZE
+            length = min(self._chunk, len(self._text) - start)
+            self._text.madvise(mmap.MADV_WILLNEED, start, length)
+
+    def _deal_next(self) -> bool:
+        """Deal the next chunk of lines; False at the end of the file."""
+        import numpy as np
+
+        start, size = self._start, len(self._text)
+        if start >= size:
+            return False
+        cut = self._text.find(b"\n", min(start + self._chunk, size) - 1) + 1 or size
+        self._read_ahead(cut)
+        block = self._bytes[start:cut]
+        ends = np.flatnonzero(block == _NL)
+        if cut == size and (not len(ends) or ends[-1] != len(block) - 1):
+            ends = np.append(ends, len(block))  # the last line, unended
+        kept = _deal(block, ends) == self._part
+        self.numbers.frombytes((np.flatnonzero(kept) + self._line).astype(np.int64).tobytes())
+        starts = np.concatenate(([0], ends + 1))
+        starts[-1] = min(starts[-1], len(block))
+        edges = np.flatnonzero(np.diff(kept.view(np.int8), prepend=0, append=0))
+        self._bounds = (starts[edges] + start).tolist()
+        self._next = 0
+        self._at = self._bounds[0] if self._bounds else 0
+        self._line += len(ends)
+        self._start = cut
+        return True
 
 
 def _deal(text: npt.NDArray[np.uint8], ends: npt.NDArray[np.intp]) -> npt.NDArray[np.int8]:
