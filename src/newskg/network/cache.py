@@ -1,7 +1,7 @@
 """A cache of what a graph file gives the network, so the next command skips reading it.
 
-Reading a large graph file is most of a network command's time (about a minute for the
-11 million quads of 100,000 actors), and every command reads the same file. The first
+Reading a large graph file is most of a network command's time (35-45 s for the 11
+million quads of 100,000 actors), and every command reads the same file. The first
 command on a graph file saves, in the user's cache folder:
 
 - ``NAME.rows.pickle``: the rows read (:class:`~newskg.network.read.NetworkData`), before
