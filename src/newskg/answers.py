@@ -236,24 +236,19 @@ class AnswerFile:
             return None  # missing or unreadable: the store answers
         return self._rows(name, (blob for (blob,) in blobs))
 
-    def answer(
-        self,
-        db: pyoxigraph.Store,
-        name: str,
-        stored: dict[str, StoredArticle] | None = None,
-    ) -> QueryResult | None:
-        """A named question's answer from the file and, for the articles the file is
-        behind on, from the store; None when the store must answer all of it.
+    def answer(self, db: pyoxigraph.Store, name: str) -> QueryResult | None:
+        """A named question's answer: :meth:`kept`, else :meth:`catch_up`."""
+        found = self.kept(name)
+        return found if found is not None else self.catch_up(db, name)
+
+    def catch_up(self, db: pyoxigraph.Store, name: str) -> QueryResult | None:
+        """The file's rows of the articles it still matches and the store's rows of the
+        others; None when the store must answer all of it.
 
         Args:
             db: the store folder's Oxigraph store.
             name: the named question.
-            stored: the store's articles (:meth:`newskg.store.StoreBase.articles`); read
-                from ``db`` when not given and the file is behind.
         """
-        found = self.kept(name)
-        if found is not None:
-            return found
         try:
             with closing(self._connect(write=False)) as file:
                 meta = dict(file.execute("SELECT key, value FROM meta").fetchall())
@@ -263,36 +258,17 @@ class AnswerFile:
                     article: (content_hash, run)
                     for article, content_hash, run in file.execute("SELECT * FROM articles")
                 }
-                blobs = file.execute(
-                    "SELECT article, rows FROM answers WHERE question = ?", (name,)
-                ).fetchall()
+                blobs = dict(
+                    file.execute("SELECT article, rows FROM answers WHERE question = ?", (name,))
+                )
         except sqlite3.Error:
             return None
-        return self._behind(db, name, kept, dict(blobs), stored)
-
-    def _rows(self, name: str, blobs: Iterable[str]) -> QueryResult:
-        """The rows of all articles: each article's blob is in order and the blobs come in
-        article order, so they are joined into one JSON array and parsed at once."""
-        inner = [blob[1:-1] for blob in blobs if blob != "[]"]
-        rows = json.loads("[" + ",".join(inner) + "]")
-        return QueryResult(_order(name)[0], tuple(map(tuple, rows)))
-
-    def _behind(
-        self,
-        db: pyoxigraph.Store,
-        name: str,
-        kept: dict[str, tuple[str, str]],
-        blobs: dict[str, str],
-        stored: dict[str, StoredArticle] | None,
-    ) -> QueryResult | None:
-        """The file's rows of articles it still matches, the store's for the others."""
-        if stored is None:
-            stored = stored_articles(db)
-        stale = [
+        stored = stored_articles(db)
+        stale = {
             article
             for article, stamp in stored.items()
             if kept.get(article) != (stamp.content_hash, stamp.run or "")
-        ]
+        }
         if len(stale) > len(stored) // 2:
             return None
         rows = [
@@ -302,6 +278,13 @@ class AnswerFile:
             for row in json.loads(blobs[article])
         ]
         if stale:
-            graphs = [str(article_graph_iri(article)) for article in stale]
+            graphs = [str(article_graph_iri(article)) for article in sorted(stale)]
             rows += _answer(db, name, graphs).rows
         return QueryResult(_order(name)[0], order_rows(name, rows))
+
+    def _rows(self, name: str, blobs: Iterable[str]) -> QueryResult:
+        """The rows of all articles: each article's blob is in order and the blobs come in
+        article order, so they are joined into one JSON array and parsed at once."""
+        inner = [blob[1:-1] for blob in blobs if blob != "[]"]
+        rows = json.loads("[" + ",".join(inner) + "]")
+        return QueryResult(_order(name)[0], tuple(map(tuple, rows)))

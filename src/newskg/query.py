@@ -149,7 +149,7 @@ def run_query(kg: Path | str, question: str) -> QueryResult:
             if kept is not None:
                 return kept  # without opening the store
         db = load_store(kg)
-        kept = answers.answer(db, question)
+        kept = answers.catch_up(db, question)
         result = kept if kept is not None else oxigraph_result(db, sparql)
     else:
         result = oxigraph_result(load_store(kg), sparql)
