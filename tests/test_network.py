@@ -649,11 +649,31 @@ def test_ego_network(graph: nx.MultiDiGraph) -> None:
 def test_communities_are_seeded_and_named(graph: nx.MultiDiGraph) -> None:
     result = communities(graph, "louvain", seed=7)
     assert result == communities(graph, "louvain", seed=7)
-    assert result.algorithm == "Louvain (igraph multilevel), resolution 1, seed 7"
+    assert result.algorithm == "Louvain (NetworKit PLM), resolution 1, seed 7"
     kobach = next(c for c in result.communities if "Kris Kobach" in c.labels)
     assert "Maryland" in kobach.labels
     assert all(len(c.members) >= 2 for c in result.communities)
     assert sum(n for c in result.communities for _, n in c.relations) <= graph.number_of_edges()
+
+
+def test_louvain_finds_planted_groups_on_one_thread() -> None:
+    from newskg.network._louvain import louvain_membership
+
+    networkit = importlib.import_module("networkit")
+    # Two 5-cliques joined by one link, and a lone vertex.
+    cliques = [
+        (a, b) for base in (0, 5) for a in range(base, base + 5) for b in range(a + 1, base + 5)
+    ]
+    edges = [*cliques, (4, 5)]
+    before = networkit.getMaxNumberOfThreads()
+    membership = louvain_membership(11, edges, seed=3, resolution=1.0)
+    assert networkit.getMaxNumberOfThreads() == before
+    assert len(set(membership[:5])) == 1 and len(set(membership[5:10])) == 1
+    assert len(set(membership)) == 3
+    assert louvain_membership(11, edges, seed=3, resolution=1.0) == membership
+    # A resolution far above 1 splits the cliques; no links leaves every vertex alone.
+    assert len(set(louvain_membership(11, edges, seed=3, resolution=50.0))) > 3
+    assert louvain_membership(3, [], seed=3, resolution=1.0) == [0, 1, 2]
 
 
 def test_label_propagation_and_unknown_method(graph: nx.MultiDiGraph) -> None:

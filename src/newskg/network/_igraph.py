@@ -6,7 +6,6 @@ answer comes back keyed by node id.
 
 from __future__ import annotations
 
-import importlib
 import random
 from collections.abc import Iterator
 from contextlib import contextmanager
@@ -14,19 +13,13 @@ from typing import Any
 
 import networkx as nx
 
-from ..errors import ConfigError
+from ._deps import dependency
 
 __all__ = ["seeded", "undirected"]
 
 
 def _igraph() -> Any:
-    # Imported by name: igraph ships no type information, and only these measures need it.
-    try:
-        return importlib.import_module("igraph")
-    except ImportError as err:  # pragma: no cover - igraph is a dependency
-        raise ConfigError(
-            "this measure needs python-igraph; install it with `pip install igraph`"
-        ) from err
+    return dependency("igraph", "this measure")
 
 
 def undirected(graph: nx.Graph) -> tuple[Any, list[str]]:

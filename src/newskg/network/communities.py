@@ -3,9 +3,10 @@
 Modularity communities by default: Leiden (Traag et al. 2019), the refinement of Louvain
 (Blondel et al. 2008) that keeps every community connected, 25-50 times faster than
 Louvain on large networks here; Louvain itself on request; label propagation, faster and
-coarser, for graphs over :data:`LOUVAIN_EDGE_LIMIT` links or when asked. All run in
-igraph on the simple undirected graph of the network, from a fixed seed, so the same
-network always gives the same communities.
+coarser, for graphs over :data:`LOUVAIN_EDGE_LIMIT` links or when asked. Leiden and
+label propagation run in igraph, Louvain in NetworKit (igraph's own takes minutes at
+scale); all on the simple undirected graph of the network, from a fixed seed, so the
+same network always gives the same communities.
 """
 
 from __future__ import annotations
@@ -18,6 +19,7 @@ import networkx as nx
 from ..errors import ConfigError
 from ..query import QueryResult
 from ._igraph import seeded, undirected
+from ._louvain import louvain_membership
 from .centrality import distinct_degree
 from .relations import RELATIONS
 
@@ -89,7 +91,7 @@ def communities(
     Args:
         graph: an actor network from :func:`newskg.network.actor_graph`.
         method: ``leiden`` (modularity, :data:`LEIDEN_ITERATIONS` passes), ``louvain``
-            (igraph multilevel: slower, about a minute on 500,000 links),
+            (NetworKit's PLM without refinement: the classic method),
             ``label_propagation``, or ``auto`` (Leiden up to :data:`LOUVAIN_EDGE_LIMIT`
             links).
         seed: the random seed; the same seed gives the same communities.
@@ -106,24 +108,27 @@ def communities(
     g, nodes = undirected(graph)
     if method == "auto":
         method = "leiden" if g.ecount() <= LOUVAIN_EDGE_LIMIT else "label_propagation"
-    with seeded(seed):
-        if method == "leiden":
-            partition = g.community_leiden(
-                objective_function="modularity",
-                resolution=resolution,
-                n_iterations=LEIDEN_ITERATIONS,
-            )
-            algorithm = (
-                f"Leiden (igraph, modularity), resolution {resolution:g}, "
-                f"{LEIDEN_ITERATIONS} iterations, seed {seed}"
-            )
-        elif method == "louvain":
-            partition = g.community_multilevel(resolution=resolution)
-            algorithm = f"Louvain (igraph multilevel), resolution {resolution:g}, seed {seed}"
-        else:
-            partition = g.community_label_propagation()
-            algorithm = f"label propagation (igraph), seed {seed}"
-    membership = list(partition.membership)
+    if method == "louvain":
+        membership = louvain_membership(
+            g.vcount(), g.get_edgelist(), seed=seed, resolution=resolution
+        )
+        algorithm = f"Louvain (NetworKit PLM), resolution {resolution:g}, seed {seed}"
+    else:
+        with seeded(seed):
+            if method == "leiden":
+                partition = g.community_leiden(
+                    objective_function="modularity",
+                    resolution=resolution,
+                    n_iterations=LEIDEN_ITERATIONS,
+                )
+                algorithm = (
+                    f"Leiden (igraph, modularity), resolution {resolution:g}, "
+                    f"{LEIDEN_ITERATIONS} iterations, seed {seed}"
+                )
+            else:
+                partition = g.community_label_propagation()
+                algorithm = f"label propagation (igraph), seed {seed}"
+        membership = list(partition.membership)
     modularity = float(g.modularity(membership)) if g.ecount() else 0.0
 
     group_of = {node: membership[i] for i, node in enumerate(nodes)}
