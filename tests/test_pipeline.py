@@ -8,10 +8,11 @@ import subprocess
 import sys
 from pathlib import Path
 
-from rdflib import URIRef
+import pytest
+from rdflib import Dataset, URIRef
 
 from newskg.graphio import FORMATS, serialize
-from newskg.pipeline import build_dataset
+from newskg.pipeline import build_dataset, build_store
 
 from .conftest import SEED
 
@@ -158,3 +159,86 @@ def test_two_processes_build_the_same_dataset_as_one(tmp_path: Path) -> None:
             assert isomorphic(graph, two.dataset.graph(graph.identifier)), graph.identifier
     assert one.report is not None and two.report is not None
     assert one.report.counts() == two.report.counts()
+
+
+def _merging_corpus(folder: Path) -> None:
+    """Four articles; the last two name a senator by surname only, so merges touch them."""
+    folder.mkdir()
+    shutil.copy(SEED, folder)
+    (folder / "full.txt").write_text(TEXT, encoding="utf-8")
+    for i in range(2):
+        (folder / f"short-{i}.txt").write_text(
+            f"Gomez criticized the Federal Election Commission again on day {i}.",
+            encoding="utf-8",
+        )
+
+
+def test_overlapped_build_equals_one_built_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdflib.compare import isomorphic
+
+    import newskg.pipeline as pipeline
+    from newskg.store import open_store
+
+    _merging_corpus(tmp_path / "in")
+    assert pipeline.spare_core(), "this test needs two cores"
+    overlapped = build_dataset([tmp_path / "in"])
+    overlapped_store = build_store([tmp_path / "in"], tmp_path / "kg-overlapped")
+    monkeypatch.setattr(pipeline, "spare_core", lambda: False)
+    in_process = build_dataset([tmp_path / "in"])
+    in_process_store = build_store([tmp_path / "in"], tmp_path / "kg-in-process")
+
+    merges = URIRef("https://w3id.org/newskg/graph/resolution")
+    assert len(in_process.dataset.graph(merges)) > 0, "the corpus must make a merge"
+    assert _graph_ids(overlapped.dataset) == _graph_ids(in_process.dataset)
+    for graph in in_process.dataset.graphs():
+        other = overlapped.dataset.graph(graph.identifier)
+        if str(graph.identifier).startswith(GRAPH) or graph.identifier == merges:
+            assert isomorphic(graph, other), graph.identifier
+    assert overlapped.report is not None and in_process.report is not None
+    assert overlapped.report.counts() == in_process.report.counts()
+
+    assert overlapped_store.articles == in_process_store.articles == 4
+    assert overlapped_store.triples == in_process_store.triples
+    dumps = []
+    for folder in ("kg-overlapped", "kg-in-process"):
+        with open_store(tmp_path / folder) as store:
+            dumps.append(Dataset().parse(data=store.dump(), format="nquads"))
+    for article_id in _graph_ids(in_process.dataset):
+        iri = URIRef(GRAPH + article_id)
+        assert isomorphic(dumps[0].graph(iri), dumps[1].graph(iri)), article_id
+    assert isomorphic(dumps[0].graph(merges), dumps[1].graph(merges))
+
+
+def test_pass_two_builds_only_articles_not_finished_early(tmp_path: Path) -> None:
+    from newskg.model import Article
+    from newskg.pipeline import _finish
+    from newskg.speculation import Speculation
+    from newskg.workers import Finished
+
+    def finished(article_id: str, note: str) -> Finished:
+        return Finished(Article(article_id, note), note, (), (), False)
+
+    asked: list[list[bytes]] = []
+
+    class Stages:
+        def finish(self, batches):  # type: ignore[no-untyped-def]
+            for batch in batches:
+                asked.append([blob for blob, _ in batch])
+                yield [finished(blob.decode(), "built now") for blob, _ in batch]
+
+    with (tmp_path / "spill").open("w+b") as spill:
+        early = Speculation(spill)
+        early.keep([finished("a", "early"), finished("c", "early")])
+        batches = iter([[("a", b"", ()), ("b", b"b", ())], [("c", b"", ()), ("d", b"d", ())]])
+        out = [
+            [(f.article.id, f.ntriples) for f in batch]
+            for batch in _finish(Stages(), batches, early)
+        ]  # type: ignore[arg-type]
+    assert asked == [[b"b"], [b"d"]]
+    assert out == [
+        [("a", "early"), ("b", "built now")],
+        [("c", "early"), ("d", "built now")],
+    ]
+    assert len(early) == 0

@@ -8,6 +8,10 @@ passes so that memory stays flat however many articles there are:
 2. decide the cross-article merges, then rename, build and validate each article graph
    (in the same processes) and write it, in batches, to the dataset or store.
 
+With one job and a spare core, pass 1 parses in a worker process while this process
+builds and validates each article graph as if no merge touched it; pass 2 then builds
+again only the articles a merge does touch (:mod:`newskg.speculation`).
+
 A bad article is reported and skipped; an article graph with a SHACL Violation is set
 aside; everything else is built. A store build skips an article stored from the same
 text by the same newskg version and model (its content hash), and replaces a changed one.
@@ -15,9 +19,10 @@ text by the same newskg version and model (its content hash), and replaces a cha
 
 from __future__ import annotations
 
+import os
 import tempfile
 import time
-from collections import defaultdict
+from collections import defaultdict, deque
 from collections.abc import Callable, Iterator, Sequence
 from dataclasses import dataclass
 from pathlib import Path
@@ -32,9 +37,10 @@ from .ingest import iter_articles
 from .model import Article
 from .resolve import Merge, NameIndex, find_merges
 from .sinks import DatasetSink, Sink, StoreSink, content_hash
+from .speculation import Speculation
 from .store import open_store
 from .validate import ValidationReport, ValidationResult, combine_reports, validate_conflicts
-from .workers import Finished, Stages, WorkerConfig
+from .workers import Extracted, Finished, Stages, WorkerConfig, finish_batch
 
 __all__ = [
     "BuildOptions",
@@ -202,17 +208,25 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
         else:
             by_id[item.id] = item  # a later record with the same id wins
     run = RunInfo(__version__, options.model or default_model())
+    overlap = options.jobs <= 1 and spare_core()
     config = WorkerConfig(
         run.model,
         None if options.frames is None else tuple(options.frames),
         __version__,
         options.validate,
         None
-        if options.shapes is None or options.jobs == 1
+        if options.shapes is None or (options.jobs <= 1 and not overlap)
         else options.shapes.serialize(format="nt"),
         options.batch_size,
     )
-    with Stages(config, options.jobs, options.shapes) as stages:
+    keep_graphs = isinstance(sink, DatasetSink)
+    with (
+        Stages(
+            config, options.jobs, options.shapes, overlap=overlap, keep_graphs=keep_graphs
+        ) as stages,
+        tempfile.TemporaryFile(prefix="newskg-") as spill,
+        tempfile.TemporaryFile(prefix="newskg-finished-") as early,
+    ):
         sink.open()
         stored = {} if options.force else sink.stored()
         articles = [
@@ -223,25 +237,29 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
         ]
         unchanged = len(by_id) - len(articles)
         del by_id
-        with tempfile.TemporaryFile(prefix="newskg-") as spill:
-            index, where = _extract(stages, articles, spill, options.batch_size, progress)
-            total = len(articles)
-            del articles
-            merges = find_merges(index, sink.known_names()) if options.resolve else []
-            sink.begin(merges, run)
-            by_article: dict[str, list[Merge]] = defaultdict(list)
-            for merge in merges:
-                for article_id in merge.articles:
-                    by_article[article_id].append(merge)
-            batches = _read_batches(spill, where, by_article, options.batch_size)
-            outcome = _Outcome()
-            for finished in stages.finish(batches):
-                accepted = [f for f in finished if not f.rejected]
-                sink.write(accepted, by_article, run)
-                outcome.add(finished)
-                if progress is not None:
-                    progress("writing", outcome.done, total)
-            sink.finish()
+        speculation = Speculation(early) if stages.overlap else None
+        index, where = _extract(stages, articles, spill, options.batch_size, progress, speculation)
+        total = len(articles)
+        del articles
+        merges = find_merges(index, sink.known_names()) if options.resolve else []
+        sink.begin(merges, run)
+        by_article: dict[str, list[Merge]] = defaultdict(list)
+        for merge in merges:
+            for article_id in merge.articles:
+                by_article[article_id].append(merge)
+        if speculation is None:
+            speculation = Speculation(early)
+        for article_id in by_article:
+            speculation.discard(article_id)
+        batches = _read_batches(spill, where, by_article, options.batch_size, speculation)
+        outcome = _Outcome()
+        for finished in _finish(stages, batches, speculation):
+            accepted = [f for f in finished if not f.rejected]
+            sink.write(accepted, by_article, run)
+            outcome.add(finished)
+            if progress is not None:
+                progress("writing", outcome.done, total)
+        sink.finish()
     reports = []
     if options.validate:
         reports = [ValidationReport(True, tuple(outcome.results), Graph())]
@@ -261,14 +279,28 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
     )
 
 
+def spare_core() -> bool:
+    """Whether this machine has a core to spare beside one parsing process."""
+    try:
+        cores = len(os.sched_getaffinity(0))
+    except AttributeError:  # pragma: no cover - not on Linux
+        cores = os.cpu_count() or 1
+    return cores >= 2
+
+
 def _extract(
     stages: Stages,
     articles: list[Article],
     spill: IO[bytes],
     batch_size: int,
     progress: Progress | None,
+    speculation: Speculation | None,
 ) -> tuple[NameIndex, list[tuple[str, int, int]]]:
-    """Pass 1: extract every article, spill the extractions, index their names."""
+    """Pass 1: extract every article, spill the extractions, index their names.
+
+    With a speculation, also finish each article as if no merge touched it, here while
+    the worker parses the next batches.
+    """
     index = NameIndex()
     where: list[tuple[str, int, int]] = []
     batches = (articles[i : i + batch_size] for i in range(0, len(articles), batch_size))
@@ -277,9 +309,18 @@ def _extract(
             index.add(item.article_id, item.names)
             where.append((item.article_id, spill.tell(), len(item.blob)))
             spill.write(item.blob)
+        if speculation is not None:
+            speculation.keep(finish_batch(_unmerged(batch)))
         if progress is not None:
             progress("extracting", len(where), len(articles))
     return index, where
+
+
+def _unmerged(batch: list[Extracted]) -> list[tuple[bytes, tuple[Merge, ...]]]:
+    return [(item.blob, ()) for item in batch]
+
+
+_Item = tuple[str, bytes, tuple[Merge, ...]]
 
 
 def _read_batches(
@@ -287,18 +328,44 @@ def _read_batches(
     where: list[tuple[str, int, int]],
     merges: dict[str, list[Merge]],
     batch_size: int,
-) -> Iterator[list[tuple[bytes, tuple[Merge, ...]]]]:
-    """Pass 2's input: the spilled extractions in order, each with its merges."""
-    batch: list[tuple[bytes, tuple[Merge, ...]]] = []
+    finished: Speculation,
+) -> Iterator[list[_Item]]:
+    """Pass 2's input: (id, spilled extraction, its merges) in order; the extraction is
+    not read for an article already finished."""
+    batch: list[_Item] = []
     for article_id, offset, length in where:
-        spill.seek(offset)
-        blob = spill.read(length)
-        batch.append((blob, tuple(merges.get(article_id, ()))))
+        blob = b""
+        if article_id not in finished:
+            spill.seek(offset)
+            blob = spill.read(length)
+        batch.append((article_id, blob, tuple(merges.get(article_id, ()))))
         if len(batch) >= batch_size:
             yield batch
             batch = []
     if batch:
         yield batch
+
+
+def _finish(
+    stages: Stages, batches: Iterator[list[_Item]], finished: Speculation
+) -> Iterator[list[Finished]]:
+    """Pass 2: each batch's articles, finished in pass 1 or built now, in order."""
+    queued: deque[list[_Item]] = deque()
+
+    def to_build() -> Iterator[list[tuple[bytes, tuple[Merge, ...]]]]:
+        for batch in batches:
+            queued.append(batch)
+            yield [
+                (blob, merges) for article_id, blob, merges in batch if article_id not in finished
+            ]
+
+    for built in stages.finish(to_build()):
+        batch = queued.popleft()
+        fresh = iter(built)
+        yield [
+            finished.take(article_id) if article_id in finished else next(fresh)
+            for article_id, _, _ in batch
+        ]
 
 
 class _Outcome:

@@ -9,7 +9,9 @@ A build passes over its articles twice (see :mod:`newskg.pipeline`):
 
 With ``jobs > 1`` a :class:`Stages` runs both in a pool of processes, each holding its
 own spaCy pipeline and prepared shapes, and keeps only a few batches in flight, so
-memory stays flat however many articles there are.
+memory stays flat however many articles there are. With one job and a spare core it can
+parse in one worker process instead, leaving this process free to build and validate
+article graphs while the worker parses (see :mod:`newskg.speculation`).
 """
 
 from __future__ import annotations
@@ -102,8 +104,13 @@ class _State:
 _STATE: _State | None = None
 
 
-def _init(config: WorkerConfig, keep_graphs: bool = False, shapes: Graph | None = None) -> None:
-    """Load the spaCy pipeline and prepare the shapes, once per process."""
+def _init(
+    config: WorkerConfig,
+    keep_graphs: bool = False,
+    shapes: Graph | None = None,
+    parse: bool = True,
+) -> None:
+    """Load the spaCy pipeline (unless not ``parse``) and prepare the shapes, once."""
     global _STATE
     from rdflib import Graph
 
@@ -114,7 +121,7 @@ def _init(config: WorkerConfig, keep_graphs: bool = False, shapes: Graph | None 
         shapes = Graph().parse(data=config.shapes, format="nt")
     if config.validate:
         validate_graph(Graph(), shapes)  # parse and prepare the shapes now, once
-    nlp = load_pipeline(config.model)
+    nlp = load_pipeline(config.model) if parse else None
     run = RunInfo(config.version, config.model)
     _STATE = _State(config, nlp, run, shapes, keep_graphs)
 
@@ -195,16 +202,31 @@ def _check(config: WorkerConfig) -> None:
 class Stages:
     """Runs the two passes in this process (``jobs=1``) or in ``jobs`` processes.
 
-    Use as a context manager; the pool, if any, is closed on exit.
+    With ``overlap`` and one job, pass 1 runs in one worker process and this process
+    is set up to run :func:`finish_batch` itself meanwhile. ``keep_graphs`` keeps the
+    rdflib graph of each article finished in this process (an in-memory dataset takes
+    it as it is; a store takes N-Triples). Use as a context manager; the pool, if any,
+    is closed on exit.
     """
 
-    def __init__(self, config: WorkerConfig, jobs: int = 1, shapes: Graph | None = None) -> None:
+    def __init__(
+        self,
+        config: WorkerConfig,
+        jobs: int = 1,
+        shapes: Graph | None = None,
+        *,
+        overlap: bool = False,
+        keep_graphs: bool = True,
+    ) -> None:
         self.jobs = max(1, jobs)
+        self.overlap = overlap and self.jobs == 1
         self.pool: Pool | None = None
-        if self.jobs == 1:
-            _init(config, keep_graphs=True, shapes=shapes)
+        if self.jobs == 1 and not self.overlap:
+            _init(config, keep_graphs=keep_graphs, shapes=shapes)
         else:
             _check(config)
+            if self.overlap:
+                _init(config, keep_graphs=keep_graphs, shapes=shapes, parse=False)
             methods = multiprocessing.get_all_start_methods()
             # fork starts workers at once; the store is opened only after the pool.
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
