@@ -222,8 +222,7 @@ def neighbors(actor: str, depth: int, fmt: str, filters: dict[str, Any]) -> None
     "--method",
     choices=_METHODS,
     default="auto",
-    help="Leiden (modularity), Louvain, label propagation, or auto (Leiden up "
-    "to 2,000,000 links).",
+    help="Leiden (modularity), Louvain, label propagation, or auto (Leiden up to 2,000,000 links).",
 )
 @click.option("--seed", default=42, show_default=True, help="Random seed.")
 @click.option(
