@@ -242,3 +242,73 @@ def test_pass_two_builds_only_articles_not_finished_early(tmp_path: Path) -> Non
         [("c", "early"), ("d", "built now")],
     ]
     assert len(early) == 0
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_a_worker_that_dies_stops_the_build_with_a_clear_error(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import os
+
+    from click.testing import CliRunner
+
+    import newskg.extract as extract
+    import newskg.pipeline as pipeline
+    from newskg.cli import cli
+
+    for i in range(3):
+        (tmp_path / f"{i}.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(pipeline, "spare_core", lambda: True)  # jobs 1 parses in a worker
+    # Workers are forked after this, so they see it; a worker dying takes no exception.
+    monkeypatch.setattr(extract, "extract_article", lambda *args: os._exit(3))
+    result = CliRunner().invoke(
+        cli, ["build", str(tmp_path), "--jobs", str(jobs), "-o", str(tmp_path / "kg.trig")]
+    )
+    assert result.exit_code == 2, result.output
+    assert "a worker process stopped before finishing its batch" in result.output
+    assert not (tmp_path / "kg.trig").exists()
+
+
+def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newskg.pipeline as pipeline
+    from newskg.sinks import StoreSink
+    from newskg.store import open_store
+    from newskg.validate import load_shapes
+
+    _merging_corpus(tmp_path / "in")
+    # A shape no graph naming the merged senator in full passes: the surname-only
+    # articles pass it when built early and break it once merged.
+    extra = tmp_path / "no-full-name.ttl"
+    extra.write_text(
+        "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
+        "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
+        "<https://example.org/NoFullName> a sh:NodeShape ;\n"
+        "  sh:targetSubjectsOf rdfs:label ;\n"
+        '  sh:property [ sh:path rdfs:label ; sh:not [ sh:hasValue "Maria Gomez" ] ] .\n',
+        encoding="utf-8",
+    )
+    shapes = load_shapes([extra])
+    withdrawn: list[str] = []
+    withdraw = StoreSink.withdraw
+
+    def note(sink: StoreSink, ids: list[str]) -> None:
+        withdrawn.extend(ids)
+        withdraw(sink, ids)
+
+    monkeypatch.setattr(StoreSink, "withdraw", note)
+    results = {}
+    for name, spare in (("overlapped", True), ("in-process", False)):
+        monkeypatch.setattr(pipeline, "spare_core", lambda spare=spare: spare)
+        result = build_store([tmp_path / "in"], tmp_path / name, shapes=shapes)
+        with open_store(tmp_path / name) as store:
+            results[name] = (
+                sorted(r.article.id for r in result.rejected),
+                sorted(store.articles()),
+            )
+    assert results["overlapped"] == results["in-process"]
+    rejected, stored = results["overlapped"]
+    assert rejected == ["full.txt", "short-0.txt", "short-1.txt"]
+    assert stored == ["000_37f6897af02eb592.txt"]
+    assert sorted(withdrawn) == ["short-0.txt", "short-1.txt"]  # written early, then not

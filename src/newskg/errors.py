@@ -23,6 +23,7 @@ __all__ = [
     "NewskgError",
     "QueryError",
     "StoreError",
+    "WorkerError",
 ]
 
 
@@ -67,3 +68,8 @@ class StoreError(NewskgError):
     A store folder that another newskg process is writing to is reported with this error
     too, and nothing is written.
     """
+
+
+class WorkerError(NewskgError):
+    """A build's worker process stopped before finishing its batch (killed, or out of
+    memory). Batches already written to a store stay there; building again finishes."""

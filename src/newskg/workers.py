@@ -17,14 +17,17 @@ article graphs while the worker parses (see :mod:`newskg.speculation`).
 from __future__ import annotations
 
 import multiprocessing
+import os
 import pickle
 from collections import deque
 from collections.abc import Callable, Iterable, Iterator
+from concurrent.futures import Future, ProcessPoolExecutor
+from concurrent.futures.process import BrokenProcessPool
 from dataclasses import dataclass
-from multiprocessing.pool import AsyncResult, Pool
 from typing import TYPE_CHECKING, Any, TypeVar
 
 from .build import RunInfo, build_article_graph
+from .errors import WorkerError
 from .model import Article, ArticleExtraction
 from .resolve import Merge, NameCount, apply_merges, entity_names
 
@@ -109,9 +112,16 @@ def _init(
     keep_graphs: bool = False,
     shapes: Graph | None = None,
     parse: bool = True,
+    parent: int | None = None,
 ) -> None:
-    """Load the spaCy pipeline (unless not ``parse``) and prepare the shapes, once."""
+    """Load the spaCy pipeline (unless not ``parse``) and prepare the shapes, once.
+
+    ``parent`` is the build process's id, given to a worker process, which then stops
+    when the build process dies.
+    """
     global _STATE
+    if parent is not None:
+        _stop_with(parent)
     from rdflib import Graph
 
     from .nlp import load_pipeline
@@ -124,6 +134,24 @@ def _init(
     nlp = load_pipeline(config.model) if parse else None
     run = RunInfo(config.version, config.model)
     _STATE = _State(config, nlp, run, shapes, keep_graphs)
+
+
+def _stop_with(parent: int) -> None:
+    """Have Linux stop this worker when the build process dies (killed, say): an
+    orphaned worker would wait for work forever, holding the build's pipes open."""
+    import ctypes
+    import signal
+
+    try:
+        libc = ctypes.CDLL(None, use_errno=True)
+        libc.prctl(_PR_SET_PDEATHSIG, signal.SIGKILL)
+    except (OSError, AttributeError):  # pragma: no cover - not Linux
+        return
+    if os.getppid() != parent:  # it died before the request was made
+        os._exit(1)
+
+
+_PR_SET_PDEATHSIG = 1
 
 
 def _state() -> _State:
@@ -220,7 +248,7 @@ class Stages:
     ) -> None:
         self.jobs = max(1, jobs)
         self.overlap = overlap and self.jobs == 1
-        self.pool: Pool | None = None
+        self.pool: ProcessPoolExecutor | None = None
         if self.jobs == 1 and not self.overlap:
             _init(config, keep_graphs=keep_graphs, shapes=shapes)
         else:
@@ -228,22 +256,34 @@ class Stages:
             if self.overlap:
                 _init(config, keep_graphs=keep_graphs, shapes=shapes, parse=False)
             methods = multiprocessing.get_all_start_methods()
-            # fork starts workers at once; the store is opened only after the pool.
             context = multiprocessing.get_context("fork" if "fork" in methods else "spawn")
-            self.pool = context.Pool(self.jobs, initializer=_init, initargs=(config,))
+            # A pool that notices a worker dying (a multiprocessing.Pool waits forever).
+            self.pool = ProcessPoolExecutor(
+                self.jobs,
+                mp_context=context,
+                initializer=_init,
+                initargs=(config, False, None, True, os.getpid()),
+            )
+            # Fork the workers now (the first task forks them all), not later from a
+            # process with the store open and its writer thread running.
+            self.pool.submit(int)
 
     def __enter__(self) -> Stages:
         return self
 
     def __exit__(self, *exc: object) -> None:
-        self.close()
+        self.close(finished=exc[0] is None)
 
-    def close(self) -> None:
-        """Stop the worker processes."""
-        if self.pool is not None:
-            self.pool.terminate()
-            self.pool.join()
-            self.pool = None
+    def close(self, *, finished: bool = True) -> None:
+        """Stop the worker processes (at once, unless ``finished``)."""
+        if self.pool is None:
+            return
+        pool, self.pool = self.pool, None
+        if not finished:
+            # The executor has no public way to stop a batch under way.
+            for process in list(getattr(pool, "_processes", {}).values()):
+                process.terminate()
+        pool.shutdown(wait=True, cancel_futures=True)
 
     def extract(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
         """Pass 1 over batches of articles, results in input order."""
@@ -260,10 +300,21 @@ class Stages:
             yield from map(function, batches)
             return
         # A bounded window of tasks: the inputs are read only as results are taken.
-        window: deque[AsyncResult[_Out]] = deque()
+        window: deque[Future[_Out]] = deque()
         for batch in batches:
-            window.append(self.pool.apply_async(function, (batch,)))
+            window.append(self.pool.submit(function, batch))
             if len(window) >= 2 * self.jobs:
-                yield window.popleft().get()
+                yield self._wait(window.popleft())
         while window:
-            yield window.popleft().get()
+            yield self._wait(window.popleft())
+
+    @staticmethod
+    def _wait(future: Future[_Out]) -> _Out:
+        try:
+            return future.result()
+        except BrokenProcessPool as err:
+            raise WorkerError(
+                "a worker process stopped before finishing its batch (killed, or out of "
+                "memory?); what was written to a store stays there: build again to "
+                "finish, with fewer --jobs if memory is short"
+            ) from err
