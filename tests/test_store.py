@@ -234,6 +234,7 @@ def test_a_killed_build_leaves_whole_articles_and_a_rerun_finishes(tmp_path: Pat
         capture_output=True,
         text=True,
     )
+    # run() returns once the pipes close: the parsing worker died with the build.
     assert killed.returncode == -9, killed.stderr
     expected = build_dataset([src]).dataset
     with LocalStore(folder) as store:
@@ -301,14 +302,23 @@ def test_a_batch_that_fails_leaves_none_of_its_articles(tmp_path: Path) -> None:
 
 
 @pytest.mark.slow
+@pytest.mark.parametrize(
+    ("spare_core", "stage"),
+    [(False, "writing"), (True, "extracting")],
+    ids=["in-process, while writing", "overlapped, while parsing"],
+)
 def test_an_exception_mid_build_keeps_whole_articles_and_frees_the_store(
-    tmp_path: Path,
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spare_core: bool, stage: str
 ) -> None:
+    import newskg.pipeline as pipeline
+
     texts = {f"{i}.txt": f"Kevin Ortega met Maria Gomez in Ohio, day {i}." for i in range(4)}
     src = _write(tmp_path / "in", texts)
+    # With a spare core each article is written as soon as it is parsed and built.
+    monkeypatch.setattr(pipeline, "spare_core", lambda: spare_core)
 
-    def progress(stage: str, done: int, total: int) -> None:
-        if stage == "writing" and done == 2:
+    def progress(now: str, done: int, total: int) -> None:
+        if now == stage and done == 2:
             raise KeyboardInterrupt  # as if the user pressed Ctrl-C after two articles
 
     with pytest.raises(KeyboardInterrupt):

@@ -77,7 +77,8 @@ def cli() -> None:
     type=click.IntRange(min=1),
     default=1,
     show_default=True,
-    help="Worker processes that parse, extract and validate (use one per core).",
+    help="Worker processes that parse, extract and validate (use one per core). With 1 "
+    "and a second core, graphs are built and validated there while the worker parses.",
 )
 @click.option(
     "--force",

@@ -237,25 +237,47 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
         ]
         unchanged = len(by_id) - len(articles)
         del by_id
-        speculation = Speculation(early) if stages.overlap else None
-        index, where = _extract(stages, articles, spill, options.batch_size, progress, speculation)
+        known = sink.known_names()  # before any early write adds this build's names
+        speculation = Speculation(early)
+
+        def finish_early(batch: list[Extracted]) -> None:
+            done = finish_batch(_unmerged(batch))
+            if sink.writes_early:
+                sink.write([f for f in done if not f.rejected], {}, run)
+            speculation.keep(done, written=sink.writes_early)
+
+        index, where = _extract(
+            stages,
+            articles,
+            spill,
+            options.batch_size,
+            progress,
+            finish_early if stages.overlap else None,
+        )
         total = len(articles)
         del articles
-        merges = find_merges(index, sink.known_names()) if options.resolve else []
+        merges = find_merges(index, known) if options.resolve else []
         sink.begin(merges, run)
         by_article: dict[str, list[Merge]] = defaultdict(list)
         for merge in merges:
             for article_id in merge.articles:
                 by_article[article_id].append(merge)
-        if speculation is None:
-            speculation = Speculation(early)
         for article_id in by_article:
             speculation.discard(article_id)
         batches = _read_batches(spill, where, by_article, options.batch_size, speculation)
         outcome = _Outcome()
+        # Written early and untouched by merges: already in the store as they are.
+        kept = speculation.written.difference(by_article)
         for finished in _finish(stages, batches, speculation):
-            accepted = [f for f in finished if not f.rejected]
-            sink.write(accepted, by_article, run)
+            accepted = [f for f in finished if not f.rejected and f.article.id not in kept]
+            if accepted:
+                sink.write(accepted, by_article, run)
+            # Written early, then broken by a merge: set aside like any other.
+            withdrawn = [
+                f.article.id for f in finished if f.rejected and f.article.id in speculation.written
+            ]
+            if withdrawn:
+                sink.withdraw(withdrawn)
             outcome.add(finished)
             if progress is not None:
                 progress("writing", outcome.done, total)
@@ -294,12 +316,11 @@ def _extract(
     spill: IO[bytes],
     batch_size: int,
     progress: Progress | None,
-    speculation: Speculation | None,
+    finish_early: Callable[[list[Extracted]], None] | None,
 ) -> tuple[NameIndex, list[tuple[str, int, int]]]:
     """Pass 1: extract every article, spill the extractions, index their names.
 
-    With a speculation, also finish each article as if no merge touched it, here while
-    the worker parses the next batches.
+    ``finish_early`` is called on each batch here while the worker parses the next.
     """
     index = NameIndex()
     where: list[tuple[str, int, int]] = []
@@ -309,8 +330,8 @@ def _extract(
             index.add(item.article_id, item.names)
             where.append((item.article_id, spill.tell(), len(item.blob)))
             spill.write(item.blob)
-        if speculation is not None:
-            speculation.keep(finish_batch(_unmerged(batch)))
+        if finish_early is not None:
+            finish_early(batch)
         if progress is not None:
             progress("extracting", len(where), len(articles))
     return index, where

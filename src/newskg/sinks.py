@@ -11,7 +11,7 @@ import hashlib
 import queue
 import threading
 from collections import Counter
-from collections.abc import Sequence
+from collections.abc import Callable, Sequence
 from dataclasses import replace
 from datetime import UTC, datetime
 from pathlib import Path
@@ -53,6 +53,9 @@ class Sink:
 
     dataset: Dataset
     location: str | None = None
+    writes_early = False
+    """Whether graphs finished before the merges are written at once (and written
+    again if a merge touches them), instead of waiting for pass 2."""
 
     def open(self) -> None:
         """Open the destination (after the worker processes have started)."""
@@ -69,6 +72,10 @@ class Sink:
         """Called once the merges are decided, before any graph is written."""
 
     def write(self, finished: list[Finished], merges: dict[str, list[Merge]], run: RunInfo) -> None:
+        raise NotImplementedError
+
+    def withdraw(self, article_ids: Sequence[str]) -> None:
+        """Remove articles written early that turned out to break a shape once merged."""
         raise NotImplementedError
 
     def finish(self) -> None:
@@ -112,6 +119,8 @@ class DatasetSink(Sink):
 
 
 class StoreSink(Sink):
+    writes_early = True
+
     def __init__(self, location: str | Path) -> None:
         self.target = str(location)
         self.location = self.target
@@ -133,7 +142,7 @@ class StoreSink(Sink):
 
     def open(self) -> None:
         self.store = open_store(self.target, write=True)
-        self.writer = _Writer(self.store)
+        self.writer = _Writer()
 
     def _store(self) -> GraphStore:
         assert self.store is not None, "open() first"
@@ -160,7 +169,13 @@ class StoreSink(Sink):
                 )
             )
         assert self.writer is not None, "open() first"
-        self.writer.submit(records)
+        store = self._store()
+        self.writer.submit(lambda: store.replace_articles(records))
+
+    def withdraw(self, article_ids: Sequence[str]) -> None:
+        assert self.writer is not None, "open() first"
+        store, ids = self._store(), tuple(article_ids)
+        self.writer.submit(lambda: store.remove_articles(ids))
 
     def finish(self) -> None:
         if self.writer is not None:
@@ -177,35 +192,34 @@ class StoreSink(Sink):
 
 
 class _Writer:
-    """Writes batches of articles to a store on a thread of its own.
+    """Writes to a store on a thread of its own, in the order the writes come.
 
     Oxigraph (and a server's HTTP round trips) release the GIL while they write, so the
     build makes and validates the next batch meanwhile instead of waiting. At most
-    :data:`PENDING` batches wait; each is still written in one transaction, in order. An
-    error stops the writing and is raised to the build at its next batch or at the end.
+    :data:`PENDING` writes wait; each batch is still written in one transaction. An
+    error stops the writing and is raised to the build at its next write or at the end.
     """
 
     PENDING = 2
 
-    def __init__(self, store: GraphStore) -> None:
-        self.store = store
-        self.pending: queue.Queue[Sequence[ArticleRecord] | None] = queue.Queue(self.PENDING)
+    def __init__(self) -> None:
+        self.pending: queue.Queue[Callable[[], object] | None] = queue.Queue(self.PENDING)
         self.error: BaseException | None = None
         self.thread = threading.Thread(target=self._run, name="newskg-store-writer", daemon=True)
         self.thread.start()
 
     def _run(self) -> None:
-        while (records := self.pending.get()) is not None:
+        while (write := self.pending.get()) is not None:
             if self.error is None:  # after an error, only drain what is left
                 try:
-                    self.store.replace_articles(records)
+                    write()
                 except BaseException as err:  # raised again in the build's thread
                     self.error = err
 
-    def submit(self, records: Sequence[ArticleRecord]) -> None:
-        """Queue a batch (waiting while :data:`PENDING` batches wait)."""
+    def submit(self, write: Callable[[], object]) -> None:
+        """Queue a write (waiting while :data:`PENDING` writes wait)."""
         self._raise()
-        self.pending.put(records)
+        self.pending.put(write)
 
     def close(self, *, raise_error: bool = True) -> None:
         """Write what is queued, stop the thread, and raise a write's error."""

@@ -4,18 +4,22 @@ A build cannot finish an article graph until every article has been parsed, sinc
 later article may show that two names are one entity (:mod:`newskg.resolve`). Most
 articles take part in no merge, though, and their graphs come out the same whether
 built early or late. So, with one parsing process and a spare core, the build finishes
-each article without merges while the next ones are parsed, keeps the result here, and
-in pass 2 builds again only the articles a merge touches.
+each article without merges while the next ones are parsed, and in pass 2 builds again
+only the articles a merge touches.
 
-Finished graphs wait in memory when they carry their rdflib graph (an in-memory dataset
-build, which holds every graph anyway) and in a temporary file otherwise (a store
-build, so memory stays flat however many articles there are).
+A store build writes each early graph at once (``written``) and keeps only what the
+build's summary needs (entities and validation results, in a temporary file, so memory
+stays flat); an article a merge touches is written again, replacing it. Should the
+build stop in between, the store holds that article as a build of it alone would have
+left it: whole, only not yet merged with names from later articles. An in-memory
+dataset build keeps each early graph in memory until pass 2 adds it to the dataset.
 """
 
 from __future__ import annotations
 
 import pickle
 from collections.abc import Iterable
+from dataclasses import replace
 from typing import IO
 
 from .workers import Finished
@@ -30,11 +34,22 @@ class Speculation:
         self.spill = spill
         self.in_memory: dict[str, Finished] = {}
         self.spilled: dict[str, tuple[int, int]] = {}
+        self.written: set[str] = set()
+        """Articles already written to the store (discarding one does not forget it)."""
 
-    def keep(self, finished: Iterable[Finished]) -> None:
-        """Keep finished articles (a later one with the same id replaces it)."""
+    def keep(self, finished: Iterable[Finished], *, written: bool = False) -> None:
+        """Keep finished articles (a later one with the same id replaces it).
+
+        Args:
+            finished: the articles.
+            written: the accepted ones are already in the store: keep only their
+                summary, not their graph.
+        """
         for item in finished:
             self.discard(item.article.id)
+            if written and not item.rejected:
+                self.written.add(item.article.id)
+                item = replace(item, ntriples="", graph=None)
             if item.graph is not None:
                 self.in_memory[item.article.id] = item
             else:
