@@ -173,8 +173,13 @@ def _merging_corpus(folder: Path) -> None:
         )
 
 
-def test_overlapped_build_equals_one_built_in_process(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+@pytest.mark.parametrize(
+    ("spare_core", "jobs"),
+    [(True, 1), (False, 2)],
+    ids=["one job on a spare core", "graphs finished in two workers"],
+)
+def test_builds_finishing_graphs_early_equal_one_built_in_process(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, spare_core: bool, jobs: int
 ) -> None:
     from rdflib.compare import isomorphic
 
@@ -182,27 +187,27 @@ def test_overlapped_build_equals_one_built_in_process(
     from newskg.store import open_store
 
     _merging_corpus(tmp_path / "in")
-    assert pipeline.spare_core(), "this test needs two cores"
-    overlapped = build_dataset([tmp_path / "in"])
-    overlapped_store = build_store([tmp_path / "in"], tmp_path / "kg-overlapped")
+    monkeypatch.setattr(pipeline, "spare_core", lambda: spare_core)
+    early = build_dataset([tmp_path / "in"], jobs=jobs)
+    early_store = build_store([tmp_path / "in"], tmp_path / "kg-early", jobs=jobs)
     monkeypatch.setattr(pipeline, "spare_core", lambda: False)
     in_process = build_dataset([tmp_path / "in"])
     in_process_store = build_store([tmp_path / "in"], tmp_path / "kg-in-process")
 
     merges = URIRef("https://w3id.org/newskg/graph/resolution")
     assert len(in_process.dataset.graph(merges)) > 0, "the corpus must make a merge"
-    assert _graph_ids(overlapped.dataset) == _graph_ids(in_process.dataset)
+    assert _graph_ids(early.dataset) == _graph_ids(in_process.dataset)
     for graph in in_process.dataset.graphs():
-        other = overlapped.dataset.graph(graph.identifier)
+        other = early.dataset.graph(graph.identifier)
         if str(graph.identifier).startswith(GRAPH) or graph.identifier == merges:
             assert isomorphic(graph, other), graph.identifier
-    assert overlapped.report is not None and in_process.report is not None
-    assert overlapped.report.counts() == in_process.report.counts()
+    assert early.report is not None and in_process.report is not None
+    assert early.report.counts() == in_process.report.counts()
 
-    assert overlapped_store.articles == in_process_store.articles == 4
-    assert overlapped_store.triples == in_process_store.triples
+    assert early_store.articles == in_process_store.articles == 4
+    assert early_store.triples == in_process_store.triples
     dumps = []
-    for folder in ("kg-overlapped", "kg-in-process"):
+    for folder in ("kg-early", "kg-in-process"):
         with open_store(tmp_path / folder) as store:
             dumps.append(Dataset().parse(data=store.dump(), format="nquads"))
     for article_id in _graph_ids(in_process.dataset):
@@ -269,8 +274,9 @@ def test_a_worker_that_dies_stops_the_build_with_a_clear_error(
     assert not (tmp_path / "kg.trig").exists()
 
 
+@pytest.mark.parametrize("jobs", [1, 2])
 def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
 ) -> None:
     import newskg.pipeline as pipeline
     from newskg.sinks import StoreSink
@@ -299,16 +305,16 @@ def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
 
     monkeypatch.setattr(StoreSink, "withdraw", note)
     results = {}
-    for name, spare in (("overlapped", True), ("in-process", False)):
+    for name, spare, workers in (("early", True, jobs), ("in-process", False, 1)):
         monkeypatch.setattr(pipeline, "spare_core", lambda spare=spare: spare)
-        result = build_store([tmp_path / "in"], tmp_path / name, shapes=shapes)
+        result = build_store([tmp_path / "in"], tmp_path / name, shapes=shapes, jobs=workers)
         with open_store(tmp_path / name) as store:
             results[name] = (
                 sorted(r.article.id for r in result.rejected),
                 sorted(store.articles()),
             )
-    assert results["overlapped"] == results["in-process"]
-    rejected, stored = results["overlapped"]
+    assert results["early"] == results["in-process"]
+    rejected, stored = results["early"]
     assert rejected == ["full.txt", "short-0.txt", "short-1.txt"]
     assert stored == ["000_37f6897af02eb592.txt"]
     assert sorted(withdrawn) == ["short-0.txt", "short-1.txt"]  # written early, then not

@@ -8,9 +8,11 @@ passes so that memory stays flat however many articles there are:
 2. decide the cross-article merges, then rename, build and validate each article graph
    (in the same processes) and write it, in batches, to the dataset or store.
 
-With one job and a spare core, pass 1 parses in a worker process while this process
-builds and validates each article graph as if no merge touched it; pass 2 then builds
-again only the articles a merge does touch (:mod:`newskg.speculation`).
+Most articles take part in no merge, so pass 1 also builds and validates each article
+graph as if none touched it (with one job and a spare core, in this process while the
+worker parses; with several jobs, in the workers), and a store build writes it at once;
+pass 2 then builds again only the articles a merge does touch
+(:mod:`newskg.speculation`).
 
 A bad article is reported and skipped; an article graph with a SHACL Violation is set
 aside; everything else is built. A store build skips an article stored from the same
@@ -240,8 +242,9 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
         known = sink.known_names()  # before any early write adds this build's names
         speculation = Speculation(early)
 
-        def finish_early(batch: list[Extracted]) -> None:
-            done = finish_batch(_unmerged(batch))
+        def finish_early(batch: list[Extracted], done: list[Finished] | None) -> None:
+            if done is None:  # not finished by the worker: finish it here
+                done = finish_batch(_unmerged(batch))
             if sink.writes_early:
                 sink.write([f for f in done if not f.rejected], {}, run)
             speculation.keep(done, written=sink.writes_early)
@@ -252,7 +255,7 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
             spill,
             options.batch_size,
             progress,
-            finish_early if stages.overlap else None,
+            finish_early if stages.overlap or stages.finishes_early else None,
         )
         total = len(articles)
         del articles
@@ -316,22 +319,23 @@ def _extract(
     spill: IO[bytes],
     batch_size: int,
     progress: Progress | None,
-    finish_early: Callable[[list[Extracted]], None] | None,
+    finish_early: Callable[[list[Extracted], list[Finished] | None], None] | None,
 ) -> tuple[NameIndex, list[tuple[str, int, int]]]:
     """Pass 1: extract every article, spill the extractions, index their names.
 
-    ``finish_early`` is called on each batch here while the worker parses the next.
+    ``finish_early`` is called on each batch (with the articles finished by the
+    workers, if they did) while the workers parse the next ones.
     """
     index = NameIndex()
     where: list[tuple[str, int, int]] = []
     batches = (articles[i : i + batch_size] for i in range(0, len(articles), batch_size))
-    for batch in stages.extract(batches):
+    for batch, finished in stages.extract(batches):
         for item in batch:
             index.add(item.article_id, item.names)
             where.append((item.article_id, spill.tell(), len(item.blob)))
             spill.write(item.blob)
         if finish_early is not None:
-            finish_early(batch)
+            finish_early(batch, finished)
         if progress is not None:
             progress("extracting", len(where), len(articles))
     return index, where

@@ -3,9 +3,9 @@
 A build cannot finish an article graph until every article has been parsed, since a
 later article may show that two names are one entity (:mod:`newskg.resolve`). Most
 articles take part in no merge, though, and their graphs come out the same whether
-built early or late. So, with one parsing process and a spare core, the build finishes
-each article without merges while the next ones are parsed, and in pass 2 builds again
-only the articles a merge touches.
+built early or late. So the build finishes each article without merges as soon as it is
+parsed (on a spare core beside one parsing process, or in the parsing workers when
+there are several), and in pass 2 builds again only the articles a merge touches.
 
 A store build writes each early graph at once (``written``) and keeps only what the
 build's summary needs (entities and validation results, in a temporary file, so memory

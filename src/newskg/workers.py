@@ -36,7 +36,15 @@ if TYPE_CHECKING:
 
     from .validate import ValidationResult
 
-__all__ = ["Extracted", "Finished", "Stages", "WorkerConfig", "extract_batch", "finish_batch"]
+__all__ = [
+    "Extracted",
+    "Finished",
+    "Stages",
+    "WorkerConfig",
+    "extract_and_finish_batch",
+    "extract_batch",
+    "finish_batch",
+]
 
 _In = TypeVar("_In")
 _Out = TypeVar("_Out")
@@ -174,6 +182,12 @@ def extract_batch(articles: list[Article]) -> list[Extracted]:
     return found
 
 
+def extract_and_finish_batch(articles: list[Article]) -> tuple[list[Extracted], list[Finished]]:
+    """Pass 1 and, as if no merge touched them, pass 2 of a batch of articles."""
+    extracted = extract_batch(articles)
+    return extracted, finish_batch([(item.blob, ()) for item in extracted])
+
+
 def finish_batch(items: list[tuple[bytes, tuple[Merge, ...]]]) -> list[Finished]:
     """Pass 2: apply the merges, build each article graph, and validate it."""
     from . import ids
@@ -285,9 +299,23 @@ class Stages:
                 process.terminate()
         pool.shutdown(wait=True, cancel_futures=True)
 
-    def extract(self, batches: Iterable[list[Article]]) -> Iterator[list[Extracted]]:
-        """Pass 1 over batches of articles, results in input order."""
-        return self._map(extract_batch, batches)
+    def extract(
+        self, batches: Iterable[list[Article]]
+    ) -> Iterator[tuple[list[Extracted], list[Finished] | None]]:
+        """Pass 1 over batches of articles, results in input order.
+
+        With :attr:`finishes_early`, the workers also finish each article as if no
+        merge touched it, and give the finished articles beside the extractions.
+        """
+        if self.finishes_early:
+            return self._map(extract_and_finish_batch, batches)
+        return ((found, None) for found in self._map(extract_batch, batches))
+
+    @property
+    def finishes_early(self) -> bool:
+        """Whether pass 1's workers finish each article too (with several workers:
+        with one, the spare core of an overlapped build does it instead)."""
+        return self.jobs > 1
 
     def finish(
         self, batches: Iterable[list[tuple[bytes, tuple[Merge, ...]]]]
