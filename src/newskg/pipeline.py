@@ -268,22 +268,8 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
         for article_id in by_article:
             speculation.discard(article_id)
         batches = _read_batches(spill, where, by_article, options.batch_size, speculation)
-        outcome = _Outcome()
-        # Written early and untouched by merges: already in the store as they are.
-        kept = speculation.written.difference(by_article)
-        for finished in _finish(stages, batches, speculation):
-            accepted = [f for f in finished if not f.rejected and f.article.id not in kept]
-            if accepted:
-                sink.write(accepted, by_article, run)
-            # Written early, then broken by a merge: set aside like any other.
-            withdrawn = [
-                f.article.id for f in finished if f.rejected and f.article.id in speculation.written
-            ]
-            if withdrawn:
-                sink.withdraw(withdrawn)
-            outcome.add(finished)
-            if progress is not None:
-                progress("writing", outcome.done, total)
+        finished = _finish(stages, batches, speculation)
+        outcome = _write(finished, sink, by_article, speculation, run, progress, total)
         sink.finish()
     reports = []
     if options.validate:
@@ -391,6 +377,35 @@ def _finish(
             finished.take(article_id) if article_id in finished else next(fresh)
             for article_id, _, _ in batch
         ]
+
+
+def _write(
+    batches: Iterator[list[Finished]],
+    sink: Sink,
+    merges: dict[str, list[Merge]],
+    speculation: Speculation,
+    run: RunInfo,
+    progress: Progress | None,
+    total: int,
+) -> _Outcome:
+    """Pass 2's end: hand each batch of finished articles to the sink, and count them."""
+    outcome = _Outcome()
+    # Written early and untouched by merges: already in the store as they are.
+    kept = speculation.written.difference(merges)
+    for finished in batches:
+        accepted = [f for f in finished if not f.rejected and f.article.id not in kept]
+        if accepted:
+            sink.write(accepted, merges, run)
+        # Written early, then broken by a merge: set aside like any other.
+        withdrawn = [
+            f.article.id for f in finished if f.rejected and f.article.id in speculation.written
+        ]
+        if withdrawn:
+            sink.withdraw(withdrawn)
+        outcome.add(finished)
+        if progress is not None:
+            progress("writing", outcome.done, total)
+    return outcome
 
 
 class _Outcome:
