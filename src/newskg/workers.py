@@ -244,8 +244,10 @@ def _check(config: WorkerConfig) -> None:
 class Stages:
     """Runs the two passes in this process (``jobs=1``) or in ``jobs`` processes.
 
-    With ``overlap`` and one job, pass 1 runs in one worker process and this process
-    is set up to run :func:`finish_batch` itself meanwhile. ``keep_graphs`` keeps the
+    With several processes, pass 1's workers also finish each article as if no merge
+    touched it (:attr:`finishes_early`). With ``overlap`` and one job, pass 1 runs in
+    one worker process and this process is set up to run :func:`finish_batch` itself
+    meanwhile. ``keep_graphs`` keeps the
     rdflib graph of each article finished in this process (an in-memory dataset takes
     it as it is; a store takes N-Triples). Use as a context manager; the pool, if any,
     is closed on exit.
