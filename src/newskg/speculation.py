@@ -10,8 +10,8 @@ there are several), and in pass 2 builds again only the articles a merge touches
 A store build writes each early graph at once (``written``) and keeps only what the
 build's summary needs (entities and validation results, in a temporary file, so memory
 stays flat); an article a merge touches is written again, replacing it. Should the
-build stop in between, the store holds that article as a build of it alone would have
-left it: whole, only not yet merged with names from later articles. An in-memory
+build stop in between, the store holds that article whole, only not yet resolved
+against the other articles of the build, as if an earlier build had stored it. An in-memory
 dataset build keeps each early graph in memory until pass 2 adds it to the dataset.
 """
 
