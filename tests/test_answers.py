@@ -148,3 +148,20 @@ def test_an_unreadable_file_leaves_the_store_to_answer(store: Path) -> None:
     db = load_store(store)
     assert AnswerFile(store).answer(db, "claims") is None
     assert run_query(store, "claims").rows == _from_store(store, "claims")
+
+
+def test_forgetting_an_article_looks_up_its_rows_by_index(tmp_path: Path) -> None:
+    # Every batch a build writes forgets its articles' rows first: a scan of the whole
+    # table there made each batch slower than the last (0.6 s a batch at 30,000 articles).
+    answers = AnswerFile(tmp_path)
+    answers.begin(True)
+    with sqlite3.connect(answers.path) as db:
+        plans = [
+            " ".join(str(step[-1]) for step in db.execute(f"EXPLAIN QUERY PLAN {sql}"))
+            for sql in (
+                "DELETE FROM answers WHERE article = 'a'",
+                "DELETE FROM articles WHERE article = 'a'",
+            )
+        ]
+    assert "USING INDEX answers_by_article" in plans[0], plans[0]
+    assert "USING INDEX" in plans[1] or "PRIMARY KEY" in plans[1], plans[1]
