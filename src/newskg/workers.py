@@ -220,7 +220,8 @@ def finish_batch(items: list[tuple[bytes, tuple[Merge, ...]]]) -> list[Finished]
 
 
 def _check(config: WorkerConfig) -> None:
-    """Raise here what a worker would fail on at start (a pool would retry forever)."""
+    """Raise here what a worker would fail on at start, with its own message (in a
+    worker it would only break the pool)."""
     import importlib.util
 
     from .errors import ConfigError
