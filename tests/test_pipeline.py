@@ -9,7 +9,7 @@ import sys
 from pathlib import Path
 
 import pytest
-from rdflib import Dataset, URIRef
+from rdflib import Dataset, Graph, URIRef
 
 from newskg.graphio import FORMATS, serialize
 from newskg.pipeline import build_dataset, build_store
@@ -274,19 +274,12 @@ def test_a_worker_that_dies_stops_the_build_with_a_clear_error(
     assert not (tmp_path / "kg.trig").exists()
 
 
-@pytest.mark.parametrize("jobs", [1, 2])
-def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
-    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
-) -> None:
-    import newskg.pipeline as pipeline
-    from newskg.sinks import StoreSink
-    from newskg.store import open_store
+def _no_full_name_shapes(folder: Path) -> Graph:
+    """newskg's shapes and one no graph naming the senator in full passes: an article
+    naming her by surname only passes it, until a merge gives her full name."""
     from newskg.validate import load_shapes
 
-    _merging_corpus(tmp_path / "in")
-    # A shape no graph naming the merged senator in full passes: the surname-only
-    # articles pass it when built early and break it once merged.
-    extra = tmp_path / "no-full-name.ttl"
+    extra = folder / "no-full-name.ttl"
     extra.write_text(
         "@prefix sh: <http://www.w3.org/ns/shacl#> .\n"
         "@prefix rdfs: <http://www.w3.org/2000/01/rdf-schema#> .\n"
@@ -295,7 +288,21 @@ def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
         '  sh:property [ sh:path rdfs:label ; sh:not [ sh:hasValue "Maria Gomez" ] ] .\n',
         encoding="utf-8",
     )
-    shapes = load_shapes([extra])
+    return load_shapes([extra])
+
+
+@pytest.mark.parametrize("jobs", [1, 2])
+def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch, jobs: int
+) -> None:
+    import newskg.pipeline as pipeline
+    from newskg.sinks import StoreSink
+    from newskg.store import open_store
+
+    _merging_corpus(tmp_path / "in")
+    # A shape no graph naming the merged senator in full passes: the surname-only
+    # articles pass it when built early and break it once merged.
+    shapes = _no_full_name_shapes(tmp_path)
     withdrawn: list[str] = []
     withdraw = StoreSink.withdraw
 
@@ -318,3 +325,74 @@ def test_an_early_graph_a_merge_breaks_is_withdrawn_from_the_store(
     assert rejected == ["full.txt", "short-0.txt", "short-1.txt"]
     assert stored == ["000_37f6897af02eb592.txt"]
     assert sorted(withdrawn) == ["short-0.txt", "short-1.txt"]  # written early, then not
+
+
+def test_a_worker_that_dies_between_batches_stops_the_build_too(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import os
+
+    import newskg.extract as extract
+    from newskg.errors import WorkerError
+
+    for i in range(6):
+        (tmp_path / f"{i}.txt").write_text(TEXT, encoding="utf-8")
+    monkeypatch.setattr(extract, "extract_article", lambda *args: os._exit(3))
+    # With a batch per article the next task is handed out after the pool broke.
+    with pytest.raises(WorkerError, match="a worker process stopped"):
+        build_store([tmp_path], tmp_path / "kg", jobs=2, batch_size=1)
+
+
+def test_a_build_stopped_in_pass_two_leaves_merged_articles_absent_then_finishes(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    from rdflib.compare import isomorphic
+
+    import newskg.pipeline as pipeline
+    from newskg.store import open_store
+
+    _merging_corpus(tmp_path / "in")
+    monkeypatch.setattr(pipeline, "spare_core", lambda: True)
+
+    def stop(stage: str, done: int, total: int) -> None:
+        if stage == "writing":
+            raise KeyboardInterrupt  # before pass 2 writes the merged articles again
+
+    with pytest.raises(KeyboardInterrupt):
+        build_store([tmp_path / "in"], tmp_path / "kg", batch_size=1, progress=stop)
+    with open_store(tmp_path / "kg") as store:
+        assert sorted(store.articles()) == ["000_37f6897af02eb592.txt", "full.txt"]
+    again = build_store([tmp_path / "in"], tmp_path / "kg")
+    assert (again.articles, again.unchanged) == (2, 2)
+    whole = build_dataset([tmp_path / "in"]).dataset
+    with open_store(tmp_path / "kg") as store:
+        dumped = Dataset().parse(data=store.dump(), format="nquads")
+    for article in ("short-0.txt", "short-1.txt"):
+        iri = URIRef(GRAPH + article)
+        assert isomorphic(dumped.graph(iri), whole.graph(iri)), article
+
+
+def test_a_changed_article_a_merge_breaks_keeps_its_stored_version(
+    tmp_path: Path, monkeypatch: pytest.MonkeyPatch
+) -> None:
+    import newskg.pipeline as pipeline
+    from newskg.store import open_store
+
+    shapes = _no_full_name_shapes(tmp_path)
+    stored = {}
+    for spare in (True, False):
+        monkeypatch.setattr(pipeline, "spare_core", lambda spare=spare: spare)
+        folder, src = tmp_path / f"kg-{spare}", tmp_path / f"in-{spare}"
+        src.mkdir()
+        short = src / "short.txt"
+        short.write_text("Gomez criticized the Federal Election Commission.", encoding="utf-8")
+        build_store([src], folder, shapes=shapes)
+        # Changed, and now merged with the full name another article gives: rejected.
+        short.write_text("Gomez criticized the Federal Election Commission again.")
+        (src / "full.txt").write_text(TEXT, encoding="utf-8")
+        result = build_store([src], folder, shapes=shapes)
+        assert "short.txt" in {r.article.id for r in result.rejected}
+        with open_store(folder) as store:
+            stored[spare] = store.articles()
+    assert set(stored[True]) == set(stored[False]) == {"short.txt"}
+    assert stored[True]["short.txt"].content_hash == stored[False]["short.txt"].content_hash

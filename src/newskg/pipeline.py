@@ -6,7 +6,8 @@ passes so that memory stays flat however many articles there are:
 1. parse and extract every article (in ``jobs`` processes), keeping only the names
    resolution needs and spilling each extraction to a temporary file;
 2. decide the cross-article merges, then rename, build and validate each article graph
-   (in the same processes) and write it, in batches, to the dataset or store.
+   (in the worker processes, or this one with one job and no spare core) and write it,
+   in batches, to the dataset or store.
 
 Most articles take part in no merge, so pass 1 also builds and validates each article
 graph as if none touched it (with one job and a spare core, in this process while the
@@ -245,9 +246,15 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
         def finish_early(batch: list[Extracted], done: list[Finished] | None) -> None:
             if done is None:  # not finished by the worker: finish it here
                 done = finish_batch(_unmerged(batch))
-            if sink.writes_early:
-                sink.write([f for f in done if not f.rejected], {}, run)
-            speculation.keep(done, written=sink.writes_early)
+            # A changed article waits: its stored version stays should a merge break it.
+            now: list[Finished] = []
+            later: list[Finished] = []
+            for f in done:
+                (now if sink.writes_early and f.article.id not in stored else later).append(f)
+            if now:
+                sink.write([f for f in now if not f.rejected], {}, run)
+            speculation.keep(now, written=True)
+            speculation.keep(later)
 
         index, where = _extract(
             stages,
@@ -267,6 +274,11 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
                 by_article[article_id].append(merge)
         for article_id in by_article:
             speculation.discard(article_id)
+        # Written early but touched by a merge: out of the store until written merged,
+        # so that a build stopped in between leaves them absent, not half-resolved.
+        touched = sorted(speculation.written.intersection(by_article))
+        if touched:
+            sink.withdraw(touched)
         batches = _read_batches(spill, where, by_article, options.batch_size, speculation)
         finished = _finish(stages, batches, speculation)
         outcome = _write(finished, sink, by_article, speculation, run, progress, total)
@@ -396,12 +408,6 @@ def _write(
         accepted = [f for f in finished if not f.rejected and f.article.id not in kept]
         if accepted:
             sink.write(accepted, merges, run)
-        # Written early, then broken by a merge: set aside like any other.
-        withdrawn = [
-            f.article.id for f in finished if f.rejected and f.article.id in speculation.written
-        ]
-        if withdrawn:
-            sink.withdraw(withdrawn)
         outcome.add(finished)
         if progress is not None:
             progress("writing", outcome.done, total)

@@ -75,7 +75,8 @@ class Sink:
         raise NotImplementedError
 
     def withdraw(self, article_ids: Sequence[str]) -> None:
-        """Remove articles written early that turned out to break a shape once merged."""
+        """Remove articles written early that a merge touches, before they are built
+        again: a build stopped after this leaves them absent, not half-resolved."""
         raise NotImplementedError
 
     def finish(self) -> None:
@@ -174,8 +175,8 @@ class StoreSink(Sink):
 
     def withdraw(self, article_ids: Sequence[str]) -> None:
         assert self.writer is not None, "open() first"
-        store, ids = self._store(), tuple(article_ids)
-        self.writer.submit(lambda: store.remove_articles(ids))
+        store, gone = self._store(), tuple(article_ids)
+        self.writer.submit(lambda: store.remove_articles(gone))
 
     def finish(self) -> None:
         if self.writer is not None:

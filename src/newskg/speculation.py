@@ -9,10 +9,14 @@ there are several), and in pass 2 builds again only the articles a merge touches
 
 A store build writes each early graph at once (``written``) and keeps only what the
 build's summary needs (entities and validation results, in a temporary file, so memory
-stays flat); an article a merge touches is written again, replacing it. Should the
-build stop in between, the store holds that article whole, only not yet resolved
-against the other articles of the build, as if an earlier build had stored it. An in-memory
-dataset build keeps each early graph in memory until pass 2 adds it to the dataset.
+stays flat). An article a merge touches is removed once the merges are known and
+written again merged, so a build stopped in pass 2 leaves it absent (built again next
+time), and one stopped while parsing leaves the articles written so far whole, only not
+yet resolved against the others, as if an earlier build had stored them. An in-memory
+dataset build keeps each early graph built in the build process in memory until pass 2
+adds it to the dataset, and spills those the workers built (as N-Triples). An article
+the store held in another version waits for pass 2 too, so that its stored version
+stays should a merge break the new one.
 """
 
 from __future__ import annotations
@@ -50,8 +54,8 @@ class Speculation:
             if written and not item.rejected:
                 self.written.add(item.article.id)
                 item = replace(item, ntriples="", graph=None)
-            if item.graph is not None:
-                self.in_memory[item.article.id] = item
+            if item.graph is not None:  # the graph is what pass 2 reads
+                self.in_memory[item.article.id] = replace(item, ntriples="")
             else:
                 blob = pickle.dumps(item, protocol=pickle.HIGHEST_PROTOCOL)
                 self.spill.seek(0, 2)

@@ -92,7 +92,8 @@ class Finished:
         entities: the IRIs of its entities.
         results: its validation results (none without validation).
         rejected: True when a result is a Violation: the graph is set aside.
-        graph: the graph itself, when built in this process (else None).
+        graph: the graph itself, when built in this process for an in-memory dataset
+            (else None).
     """
 
     article: Article
@@ -333,19 +334,30 @@ class Stages:
         # A bounded window of tasks: the inputs are read only as results are taken.
         window: deque[Future[_Out]] = deque()
         for batch in batches:
-            window.append(self.pool.submit(function, batch))
+            window.append(self._submit(function, batch))
             if len(window) >= 2 * self.jobs:
                 yield self._wait(window.popleft())
         while window:
             yield self._wait(window.popleft())
+
+    def _submit(self, function: Callable[[_In], _Out], batch: _In) -> Future[_Out]:
+        assert self.pool is not None
+        try:
+            return self.pool.submit(function, batch)
+        except BrokenProcessPool as err:  # a worker died since the last result
+            raise _worker_died() from err
 
     @staticmethod
     def _wait(future: Future[_Out]) -> _Out:
         try:
             return future.result()
         except BrokenProcessPool as err:
-            raise WorkerError(
-                "a worker process stopped before finishing its batch (killed, or out of "
-                "memory?); what was written to a store stays there: build again to "
-                "finish, with fewer --jobs if memory is short"
-            ) from err
+            raise _worker_died() from err
+
+
+def _worker_died() -> WorkerError:
+    return WorkerError(
+        "a worker process stopped before finishing its batch (killed, out of memory, or "
+        "its setup failed: see any message above); what was written to a store stays "
+        "there: build again to finish, with fewer --jobs if memory is short"
+    )
