@@ -43,7 +43,7 @@ from .sinks import DatasetSink, Sink, StoreSink, content_hash
 from .speculation import Speculation
 from .store import open_store
 from .validate import ValidationReport, ValidationResult, combine_reports, validate_conflicts
-from .workers import Extracted, Finished, Stages, WorkerConfig, finish_batch
+from .workers import Extracted, Finished, Stages, WorkerConfig, finish_unmerged
 
 __all__ = [
     "BuildOptions",
@@ -245,7 +245,7 @@ def _build(paths: Sequence[str | Path], sink: Sink, options: _Options) -> BuildR
 
         def finish_early(batch: list[Extracted], done: list[Finished] | None) -> None:
             if done is None:  # not finished by the worker: finish it here
-                done = finish_batch(_unmerged(batch))
+                done = finish_unmerged(batch)
             # A changed article waits: its stored version stays should a merge break it.
             now: list[Finished] = []
             later: list[Finished] = []
@@ -337,10 +337,6 @@ def _extract(
         if progress is not None:
             progress("extracting", len(where), len(articles))
     return index, where
-
-
-def _unmerged(batch: list[Extracted]) -> list[tuple[bytes, tuple[Merge, ...]]]:
-    return [(item.blob, ()) for item in batch]
 
 
 _Item = tuple[str, bytes, tuple[Merge, ...]]

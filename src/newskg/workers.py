@@ -44,6 +44,7 @@ __all__ = [
     "extract_and_finish_batch",
     "extract_batch",
     "finish_batch",
+    "finish_unmerged",
 ]
 
 _In = TypeVar("_In")
@@ -186,7 +187,12 @@ def extract_batch(articles: list[Article]) -> list[Extracted]:
 def extract_and_finish_batch(articles: list[Article]) -> tuple[list[Extracted], list[Finished]]:
     """Pass 1 and, as if no merge touched them, pass 2 of a batch of articles."""
     extracted = extract_batch(articles)
-    return extracted, finish_batch([(item.blob, ()) for item in extracted])
+    return extracted, finish_unmerged(extracted)
+
+
+def finish_unmerged(extracted: list[Extracted]) -> list[Finished]:
+    """Pass 2 of freshly extracted articles, as if no merge touched them."""
+    return finish_batch([(item.blob, ()) for item in extracted])
 
 
 def finish_batch(items: list[tuple[bytes, tuple[Merge, ...]]]) -> list[Finished]:
